@@ -1,0 +1,72 @@
+import { buildGraph, type VaultGraph } from "../graph/buildGraph.js";
+import { compareCodeUnits } from "../keys.js";
+import type { Heading, LinkKind, Problem, Vault, VaultPath } from "../types.js";
+import { ambiguousLinks, brokenAnchors, danglingLinks, deadEnds, orphans, type AmbiguousLink, type BrokenAnchor, type DanglingTarget } from "./findings.js";
+import { nearMissFinder } from "./nearMiss.js";
+
+/** The `check --format json` contract that scripts rely on. */
+export interface CheckReport {
+  stats: {
+    notes: number;
+    attachments: number;
+    links: number;
+    /** Distinct missing targets. */
+    dangling: number;
+    danglingLinks: number;
+    brokenAnchors: number;
+    ambiguous: number;
+    orphans: number;
+    problems: number;
+  };
+  notes: { path: VaultPath; title: string; aliases: string[]; tags: string[]; headings: Heading[] }[];
+  links: {
+    source: VaultPath;
+    target: string;
+    heading: string | null;
+    block: string | null;
+    alias: string | null;
+    kind: LinkKind;
+    embed: boolean;
+    line: number;
+    column: number;
+    resolved: VaultPath | null;
+  }[];
+  dangling: DanglingTarget[];
+  brokenAnchors: BrokenAnchor[];
+  ambiguous: AmbiguousLink[];
+  orphans: VaultPath[];
+  deadEnds: VaultPath[];
+  problems: Problem[];
+}
+
+/** Every finding of `notegraph check`, in a stable order. */
+export function checkReport(vault: Vault, graph: VaultGraph = buildGraph(vault)): CheckReport {
+  const dangling = danglingLinks(vault, nearMissFinder(vault.notes));
+  const anchors = brokenAnchors(vault);
+  const ambiguous = ambiguousLinks(vault);
+  const lonely = orphans(graph);
+  const problems = [...vault.problems].sort((a, b) => compareCodeUnits(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
+  return {
+    stats: {
+      notes: vault.notes.length,
+      attachments: vault.attachments.length,
+      links: vault.links.length,
+      dangling: dangling.length,
+      danglingLinks: dangling.reduce((sum, group) => sum + group.references.length, 0),
+      brokenAnchors: anchors.length,
+      ambiguous: ambiguous.length,
+      orphans: lonely.length,
+      problems: problems.length,
+    },
+    notes: vault.notes.map(({ path, title, aliases, tags, headings }) => ({ path, title, aliases, tags, headings })),
+    links: vault.links.map(({ source, target, heading, block, alias, kind, embed, line, column, resolved }) => ({
+      source, target, heading, block, alias, kind, embed, line, column, resolved,
+    })),
+    dangling,
+    brokenAnchors: anchors,
+    ambiguous,
+    orphans: lonely,
+    deadEnds: deadEnds(graph),
+    problems,
+  };
+}

@@ -1,0 +1,101 @@
+import { compareCodeUnits, lookupKey, preferredSpelling } from "../keys.js";
+import type { VaultGraph } from "../graph/buildGraph.js";
+import type { ResolvedLink, Vault, VaultPath } from "../types.js";
+import type { NearMissFinder } from "./nearMiss.js";
+
+export interface Reference {
+  source: VaultPath;
+  line: number;
+  column: number;
+  /** The link as written. */
+  raw: string;
+}
+
+/** Links to one missing topic, grouped by its trimmed, case-folded, NFC name. */
+export interface DanglingTarget {
+  target: string;
+  references: Reference[];
+  /** The existing note the links most likely meant, or null. */
+  suggestion: VaultPath | null;
+}
+
+export interface BrokenAnchor {
+  source: VaultPath;
+  raw: string;
+  target: string;
+  resolved: VaultPath;
+  anchor: string;
+  kind: "heading" | "block";
+  line: number;
+  column: number;
+}
+
+export interface AmbiguousLink {
+  source: VaultPath;
+  raw: string;
+  target: string;
+  line: number;
+  column: number;
+  candidates: VaultPath[];
+  resolved: VaultPath;
+}
+
+export function danglingLinks(vault: Vault, nearMiss: NearMissFinder): DanglingTarget[] {
+  const groups = new Map<string, ResolvedLink[]>();
+  for (const link of vault.links) {
+    if (link.resolved !== null) continue;
+    const key = lookupKey(link.target);
+    const group = groups.get(key);
+    if (group) group.push(link);
+    else groups.set(key, [link]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([, links]) => {
+      const target = preferredSpelling(links.map((link) => link.target));
+      return { target, references: links.map(referenceOf), suggestion: nearMiss(target) };
+    });
+}
+
+export function brokenAnchors(vault: Vault): BrokenAnchor[] {
+  return vault.links.flatMap((link) =>
+    link.brokenAnchor === null || link.resolved === null
+      ? []
+      : [{
+          source: link.source,
+          raw: link.raw,
+          target: link.target,
+          resolved: link.resolved,
+          anchor: (link.brokenAnchor === "block" ? link.block : link.heading) ?? "",
+          kind: link.brokenAnchor,
+          line: link.line,
+          column: link.column,
+        }],
+  );
+}
+
+export function ambiguousLinks(vault: Vault): AmbiguousLink[] {
+  return vault.links.flatMap((link) =>
+    link.candidates.length < 2 || link.resolved === null
+      ? []
+      : [{ source: link.source, raw: link.raw, target: link.target, line: link.line, column: link.column, candidates: link.candidates, resolved: link.resolved }],
+  );
+}
+
+/** Notes with no link in or out, as Obsidian's "orphans" graph filter shows them. */
+export function orphans(graph: VaultGraph): VaultPath[] {
+  return graph
+    .filterNodes((node, attributes) => attributes.kind === "note" && graph.degree(node) === 0)
+    .sort(compareCodeUnits) as VaultPath[];
+}
+
+/** Notes that link nowhere (though others may link to them). */
+export function deadEnds(graph: VaultGraph): VaultPath[] {
+  return graph
+    .filterNodes((node, attributes) => attributes.kind === "note" && graph.outDegree(node) === 0)
+    .sort(compareCodeUnits) as VaultPath[];
+}
+
+function referenceOf(link: ResolvedLink): Reference {
+  return { source: link.source, line: link.line, column: link.column, raw: link.raw };
+}

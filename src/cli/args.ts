@@ -1,0 +1,28 @@
+import { NotegraphError } from "../errors.js";
+
+/** A wrong flag or argument: exit code 2 and a pointer to `--help`. */
+export class UsageError extends NotegraphError {
+  override name = "UsageError";
+}
+
+/** Runs Node's own argument parser, turning its errors into one-line usage errors. */
+export function withUsageErrors<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message.split("\n")[0]} (see notegraph ${command} --help)`);
+  }
+}
+
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+}
+
+/** Colour on a terminal; none when piped, with NO_COLOR, or `--no-color`. */
+export function useColor(stream: NodeJS.WriteStream, disabled: boolean | undefined): boolean {
+  if (disabled || "NO_COLOR" in process.env) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
+  return stream.isTTY === true;
+}

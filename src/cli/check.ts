@@ -1,0 +1,56 @@
+import { checkReport } from "../analyze/checkReport.js";
+import { jsonReport } from "../emit/jsonReport.js";
+import { textReport } from "../emit/textReport.js";
+import { loadVault } from "../loadVault.js";
+import { parseArgs } from "node:util";
+import { oneOf, UsageError, useColor, withUsageErrors } from "./args.js";
+
+export const checkHelp = `Usage: notegraph check [vault] [options]
+
+Reports dangling links, broken heading and block anchors, ambiguous links, orphans and
+problems in a vault (default: notes).
+
+Options:
+  --format <text|json>  text (default) for people, json for scripts
+  --ignore <glob>       leave matching vault paths out (repeatable); Obsidian's own
+                        "Excluded files" (.obsidian/app.json) always apply
+  --strict              ambiguous links and problems fail the check too
+  --exit-zero           exit 0 even when links are broken (report only)
+  --no-color            no colour (also NO_COLOR=1, or when output is piped)
+  -h, --help            show this help
+
+Exit codes: 0 all links resolve; 1 dangling links or broken anchors (or, with --strict,
+ambiguous links or problems); 2 usage or fatal error.
+`;
+
+export async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = withUsageErrors("check", () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: "string" },
+        ignore: { type: "string", multiple: true },
+        strict: { type: "boolean" },
+        "exit-zero": { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(checkHelp);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`check takes one vault folder, got ${positionals.length}`);
+  const format = oneOf("--format", values.format, ["text", "json"] as const, "text");
+  const vaultArgument = positionals[0] ?? "notes";
+  const report = checkReport(await loadVault(vaultArgument, { ignore: values.ignore ?? [] }));
+  const output = format === "json"
+    ? jsonReport(report)
+    : textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) });
+  process.stdout.write(output);
+  const { stats } = report;
+  const failed = stats.dangling + stats.brokenAnchors > 0 || (values.strict === true && stats.ambiguous + stats.problems > 0);
+  return failed && !values["exit-zero"] ? 1 : 0;
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { NotegraphError } from "../errors.js";
+import { UsageError } from "./args.js";
+import { runCheck } from "./check.js";
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  check: runCheck,
+};
+
+export const mainHelp = `Usage: notegraph <command> [vault] [options]
+
+Turns a folder of Obsidian-style Markdown notes into a knowledge graph.
+
+Commands:
+  check [vault]   report dangling links, broken anchors, ambiguous links, orphans
+
+Options:
+  -h, --help      show help (also: notegraph <command> --help)
+  -v, --version   show the version
+
+The vault defaults to ./notes.
+`;
+
+export function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+/** Runs one command line; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "-h" || first === "--help" || first === "help") {
+    process.stdout.write(mainHelp);
+    return first === undefined ? 2 : 0;
+  }
+  if (first === "-v" || first === "--version") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = commands[first];
+  if (!command) throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(commands).join(", ")})`);
+  return command(rest);
+}
+
+/** Known errors print one line; anything else is a bug and keeps its stack with --debug. */
+export function handleError(error: unknown): void {
+  const debug = process.argv.includes("--debug") || Boolean(process.env.NOTEGRAPH_DEBUG);
+  if (error instanceof NotegraphError && !debug) {
+    process.stderr.write(`notegraph: ${error.message}\n`);
+  } else if (debug) {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  } else {
+    process.stderr.write(`notegraph: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+  }
+  process.exitCode = 2;
+}

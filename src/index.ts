@@ -1,0 +1,31 @@
+/**
+ * notegraph: a folder of Obsidian-style Markdown notes to a knowledge graph.
+ * Each stage is a function from one typed record to the next.
+ */
+import { checkReport, type CheckReport } from "./analyze/checkReport.js";
+import { loadVault, type LoadOptions } from "./loadVault.js";
+
+export type * from "./types.js";
+export { NotegraphError } from "./errors.js";
+export { scanVault, type ScanOptions } from "./scan/scanVault.js";
+export { parseNote } from "./parse/parseNote.js";
+export { decodeNote } from "./parse/decodeNote.js";
+export { remarkWikiLink, type WikiLink } from "./parse/remarkWikiLink.js";
+export { wikiLinkSyntax } from "./parse/wikiLinkSyntax.js";
+export { readNotes } from "./parse/readNotes.js";
+export { buildNameIndex, type NameIndex } from "./resolve/nameIndex.js";
+export { resolveTarget, type TargetMatch } from "./resolve/resolveTarget.js";
+export { resolveLinks } from "./resolve/resolveLinks.js";
+export { buildGraph, missingNodeKey, type VaultGraph, type NodeAttributes, type EdgeAttributes } from "./graph/buildGraph.js";
+export { danglingLinks, brokenAnchors, ambiguousLinks, orphans, deadEnds } from "./analyze/findings.js";
+export type { DanglingTarget, BrokenAnchor, AmbiguousLink, Reference } from "./analyze/findings.js";
+export { nearMissFinder, type NearMissFinder } from "./analyze/nearMiss.js";
+export { checkReport, type CheckReport } from "./analyze/checkReport.js";
+export { jsonReport } from "./emit/jsonReport.js";
+export { textReport, type TextOptions } from "./emit/textReport.js";
+export { loadVault, type LoadOptions } from "./loadVault.js";
+
+/** Scan, parse, resolve and analyze a vault: everything `notegraph check` reports. */
+export async function check(folder: string, options: LoadOptions = {}): Promise<CheckReport> {
+  return checkReport(await loadVault(folder, options));
+}

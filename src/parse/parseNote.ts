@@ -1,0 +1,122 @@
+import type { Heading as MdastHeading, Nodes, Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { SKIP, visit } from "unist-util-visit";
+import { baseName, stripMd } from "../keys.js";
+import type { Heading, LinkRecord, NoteRecord, ParsedNote, Problem, VaultPath } from "../types.js";
+import { readFrontmatter, type Frontmatter } from "./frontmatter.js";
+import { LineIndex } from "./lineIndex.js";
+import { isExternalUrl, markdownLinkParts, wikiLinkParts, type LinkParts } from "./linkParts.js";
+import { remarkWikiLink } from "./remarkWikiLink.js";
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkWikiLink).freeze();
+
+/** Inline `#tag`: letters, digits, `_`, `-`, `/`, not all digits, not inside a word. */
+const INLINE_TAG = /(?<![\p{L}\p{N}_/&#])#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
+/** A block id `^id` ends its line. */
+const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)[ \t]*$/gm;
+
+/** One note's text to its record: title, aliases, tags, headings, block ids and every link. */
+export function parseNote(path: VaultPath, text: string): ParsedNote {
+  const tree = processor.parse(text);
+  const lines = new LineIndex(text);
+  const problems: Problem[] = [];
+  const frontmatter = frontmatterOf(tree, text, lines, problems, path);
+  const body = readBody(tree, text, lines);
+  const note: NoteRecord = {
+    path,
+    title: frontmatter.title ?? body.firstH1 ?? stripMd(baseName(path)),
+    aliases: unique(frontmatter.aliases),
+    tags: unique([...frontmatter.tags, ...body.tags]),
+    headings: body.headings,
+    blockIds: unique(body.blockIds),
+    links: [...frontmatter.links, ...body.links].sort((a, b) => a.line - b.line || a.column - b.column),
+    words: body.words,
+  };
+  return { note, problems };
+}
+
+interface FrontmatterRecord extends Omit<Frontmatter, "links" | "problems"> {
+  links: LinkRecord[];
+}
+
+function frontmatterOf(tree: Root, text: string, lines: LineIndex, problems: Problem[], path: VaultPath): FrontmatterRecord {
+  const node = tree.children[0];
+  if (node?.type !== "yaml" || node.position?.start.offset === undefined) return { title: null, aliases: [], tags: [], links: [] };
+  const read = readFrontmatter(node.value);
+  for (const message of read.problems) problems.push({ path, message, line: node.position.start.line });
+  const valueStart = text.indexOf(node.value, node.position.start.offset);
+  const links = read.links.map((found) =>
+    wikiLinkRecord(wikiLinkParts(found.inner), found.raw, lines, valueStart + found.offset),
+  );
+  return { title: read.title, aliases: read.aliases, tags: read.tags, links };
+}
+
+interface Body {
+  firstH1: string | null;
+  headings: Heading[];
+  tags: string[];
+  blockIds: string[];
+  links: LinkRecord[];
+  words: number;
+}
+
+function readBody(tree: Root, text: string, lines: LineIndex): Body {
+  const body: Body = { firstH1: null, headings: [], tags: [], blockIds: [], links: [], words: 0 };
+  visit(tree, (node: Nodes) => {
+    const offset = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (offset === undefined || end === undefined) return;
+    if (node.type === "wikiLink") {
+      const raw = text.slice(offset, end);
+      const inner = raw.slice(raw.indexOf("[[") + 2, -2);
+      body.links.push(wikiLinkRecord(wikiLinkParts(inner), raw, lines, offset));
+    } else if (node.type === "heading") {
+      readHeading(node, lines.placeOf(offset).line, body);
+    } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
+      const label = node.type === "image" ? node.alt ?? null : node.type === "link" ? toString(node) : null;
+      const link = markdownLinkRecord(node.url, label, node.type === "image", text.slice(offset, end), lines.placeOf(offset));
+      if (link) body.links.push(link);
+      if (node.type === "link") return SKIP;
+    } else if (node.type === "text") {
+      readText(node.value, body);
+    }
+    return undefined;
+  });
+  return body;
+}
+
+function readHeading(node: MdastHeading, line: number, body: Body): void {
+  const text = toString(node).trim();
+  body.headings.push({ depth: node.depth, text, line });
+  if (node.depth === 1 && body.firstH1 === null && text !== "") body.firstH1 = text;
+}
+
+function readText(value: string, body: Body): void {
+  for (const match of value.matchAll(INLINE_TAG)) if (match[1]) body.tags.push(match[1]);
+  for (const match of value.matchAll(BLOCK_ID)) if (match[1]) body.blockIds.push(match[1]);
+  body.words += value.split(/\s+/).filter((word) => word !== "").length;
+}
+
+function wikiLinkRecord(parts: LinkParts, raw: string, lines: LineIndex, offset: number): LinkRecord {
+  const embed = raw.startsWith("!");
+  return { ...parts, kind: embed ? "embed" : "wikilink", embed, ...lines.placeOf(offset), raw };
+}
+
+function markdownLinkRecord(
+  url: string,
+  label: string | null,
+  embed: boolean,
+  raw: string,
+  place: { line: number; column: number },
+): LinkRecord | null {
+  if (url.trim() === "" || isExternalUrl(url)) return null;
+  return { ...markdownLinkParts(url, label), kind: "markdown", embed, ...place, raw, pathLike: true };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

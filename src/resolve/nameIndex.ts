@@ -1,0 +1,36 @@
+import { baseName, lookupKey, stripMd } from "../keys.js";
+import type { LookupKey, NoteRecord, VaultPath } from "../types.js";
+
+/** Every name and path a link may use, built once per vault. */
+export interface NameIndex {
+  notes: ReadonlyMap<VaultPath, NoteRecord>;
+  /** `ec2` -> notes named `EC2.md` anywhere. */
+  notesByName: ReadonlyMap<LookupKey, VaultPath[]>;
+  /** `compute/ec2` -> `Compute/EC2.md`. */
+  notesByPath: ReadonlyMap<LookupKey, VaultPath>;
+  /** `diagram.png` -> attachments of that name anywhere. */
+  attachmentsByName: ReadonlyMap<LookupKey, VaultPath[]>;
+  attachmentsByPath: ReadonlyMap<LookupKey, VaultPath>;
+}
+
+export function buildNameIndex(notes: readonly NoteRecord[], attachments: readonly VaultPath[]): NameIndex {
+  const notesByName = new Map<LookupKey, VaultPath[]>();
+  const notesByPath = new Map<LookupKey, VaultPath>();
+  for (const note of notes) {
+    push(notesByName, lookupKey(stripMd(baseName(note.path))), note.path);
+    notesByPath.set(lookupKey(stripMd(note.path)), note.path);
+  }
+  const attachmentsByName = new Map<LookupKey, VaultPath[]>();
+  const attachmentsByPath = new Map<LookupKey, VaultPath>();
+  for (const path of attachments) {
+    push(attachmentsByName, lookupKey(baseName(path)), path);
+    attachmentsByPath.set(lookupKey(path), path);
+  }
+  return { notes: new Map(notes.map((note) => [note.path, note])), notesByName, notesByPath, attachmentsByName, attachmentsByPath };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,125 @@
+import { readFile, readdir, realpath, stat } from "node:fs/promises";
+import type { Dirent, Stats } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { NotegraphError } from "../errors.js";
+import { compareCodeUnits, toVaultPath } from "../keys.js";
+import type { Problem, ScanResult, VaultFile } from "../types.js";
+import { anyRule, globRule, obsidianFilterRule, type IgnoreRule } from "./ignoreRules.js";
+
+export interface ScanOptions {
+  /** Globs of vault-relative paths to leave out, on top of Obsidian's own "Excluded files". Default: none. */
+  ignore?: readonly string[];
+}
+
+/** Folders no vault wants in its graph, besides every dot-folder (`.obsidian`, `.git`, `.trash`). */
+const SKIPPED_NAMES = new Set(["node_modules"]);
+
+/** Walks a vault: every `.md` file is a note, any other file an attachment a link may point at. */
+export async function scanVault(vault: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const root = await vaultRoot(vault);
+  const problems: Problem[] = [];
+  const excluded = await readObsidianFilters(root, problems);
+  const ignored = anyRule([obsidianFilterRule(excluded), globRule(options.ignore ?? [])]);
+  const files = await walk(root, ignored, problems);
+  const byPath = (a: VaultFile, b: VaultFile) => compareCodeUnits(a.path, b.path);
+  return {
+    root,
+    notes: files.filter((f) => isNotePath(f.path)).sort(byPath),
+    attachments: files.filter((f) => !isNotePath(f.path)).sort(byPath),
+    problems,
+  };
+}
+
+export function isNotePath(path: string): boolean {
+  return /\.md$/i.test(path);
+}
+
+async function vaultRoot(vault: string): Promise<string> {
+  let info: Stats;
+  try {
+    info = await stat(vault);
+  } catch {
+    throw new NotegraphError(`${vault}: no such folder`);
+  }
+  if (!info.isDirectory()) throw new NotegraphError(`${vault}: not a folder (give the vault's folder)`);
+  return realpath(vault);
+}
+
+async function readObsidianFilters(root: string, problems: Problem[]): Promise<string[]> {
+  const configPath = ".obsidian/app.json";
+  let text: string;
+  try {
+    text = await readFile(join(root, configPath), "utf8");
+  } catch {
+    return [];
+  }
+  try {
+    const filters: unknown = (JSON.parse(text) as { userIgnoreFilters?: unknown }).userIgnoreFilters;
+    if (filters === undefined) return [];
+    if (Array.isArray(filters)) return filters.filter((f): f is string => typeof f === "string");
+    problems.push({ path: configPath, message: "userIgnoreFilters is not a list; ignored" });
+  } catch (error) {
+    problems.push({ path: configPath, message: `not valid JSON (${(error as Error).message}); its excluded files are not applied` });
+  }
+  return [];
+}
+
+async function walk(root: string, ignored: IgnoreRule, problems: Problem[]): Promise<VaultFile[]> {
+  const files: VaultFile[] = [];
+  const seenFolders = new Set<string>([root]);
+  const pending: string[] = [root];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: vaultRelative(root, folder) || ".", message: `folder cannot be read (${errorCode(error)})` });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || SKIPPED_NAMES.has(entry.name)) continue;
+      const absolutePath = join(folder, entry.name);
+      const path = vaultRelative(root, absolutePath);
+      const found = await inspect(root, absolutePath, entry, problems);
+      if (found === null) continue;
+      if (found.info.isDirectory()) {
+        if (ignored(`${path}/`) || seenFolders.has(found.real)) continue;
+        seenFolders.add(found.real);
+        pending.push(absolutePath);
+      } else if (found.info.isFile() && !ignored(path)) {
+        files.push({ path: toVaultPath(path), absolutePath, size: found.info.size, mtimeMs: found.info.mtimeMs });
+      }
+    }
+  }
+  return files;
+}
+
+/** Stats an entry, following a symlink only while it stays inside the vault. */
+async function inspect(
+  root: string,
+  absolutePath: string,
+  entry: Dirent,
+  problems: Problem[],
+): Promise<{ info: Stats; real: string } | null> {
+  const path = vaultRelative(root, absolutePath);
+  try {
+    const real = entry.isSymbolicLink() ? await realpath(absolutePath) : absolutePath;
+    if (real !== root && !real.startsWith(root + sep)) {
+      problems.push({ path, message: "symlink points outside the vault; not followed" });
+      return null;
+    }
+    return { info: await stat(real), real };
+  } catch (error) {
+    problems.push({ path, message: `cannot be read (${errorCode(error)})` });
+    return null;
+  }
+}
+
+function vaultRelative(root: string, absolutePath: string): string {
+  return toVaultPath(relative(root, absolutePath));
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ?? (error as Error).message;
+}
