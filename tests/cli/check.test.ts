@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { makeVault } from "../helpers/vault.js";
+
+const clean = () => makeVault({ "A.md": "[[B]]", "B.md": "# B\n[[A]]" });
+const broken = () => makeVault({ "A.md": "line one\n[[Missing]] and [[B#Nope]]", "B.md": "# B\n[[A]]" });
+
+describe("notegraph check", () => {
+  it("exits 0 when every link resolves", () => {
+    const result = runCli(["check", clean()]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/2 notes, 2 links/);
+  });
+
+  it("exits 1 on dangling links and broken anchors, printing linter-style lines", () => {
+    const vault = broken();
+    const result = runCli(["check", vault]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${vault}/A.md:2:1  dangling link [[Missing]]`);
+    expect(result.stdout).toContain(`${vault}/A.md:2:17  broken anchor [[B#Nope]]: no heading "Nope" in B.md`);
+  });
+
+  it("prints paths joined to the vault argument as given", () => {
+    const vault = broken();
+    const result = runCli(["check", "."], { cwd: vault });
+    expect(result.stdout).toContain("A.md:2:1  dangling link [[Missing]]");
+    expect(result.stdout).not.toContain(vault);
+  });
+
+  it("--exit-zero reports without failing", () => {
+    expect(runCli(["check", broken(), "--exit-zero"]).code).toBe(0);
+  });
+
+  it("treats ambiguous links and problems as warnings, failures with --strict", () => {
+    const vault = makeVault({ "A.md": "[[T]]", "x/T.md": "[[A]]", "y/T.md": "[[A]]", "Bad.md": "---\nkey: [unclosed\n---\n[[A]]" });
+    expect(runCli(["check", vault]).code).toBe(0);
+    expect(runCli(["check", vault, "--strict"]).code).toBe(1);
+  });
+
+  it("prints one JSON document with the documented fields", () => {
+    const result = runCli(["check", broken(), "--format", "json"]);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(["stats", "notes", "links", "dangling", "brokenAnchors", "ambiguous", "orphans", "problems"]));
+    expect(report.stats).toMatchObject({ notes: 2, links: 3, dangling: 1, brokenAnchors: 1, orphans: 0 });
+    expect(report.links[0]).toEqual({
+      source: "A.md", target: "Missing", heading: null, block: null, alias: null, kind: "wikilink", embed: false, line: 2, column: 1, resolved: null,
+    });
+    expect(report.dangling[0]).toMatchObject({ target: "Missing", suggestion: null, references: [{ source: "A.md", line: 2, column: 1 }] });
+    expect(report.brokenAnchors[0]).toMatchObject({ source: "A.md", target: "B", resolved: "B.md", anchor: "Nope", kind: "heading" });
+    expect(result.code).toBe(1);
+  });
+
+  it("gives the same bytes for the same vault", () => {
+    const vault = broken();
+    expect(runCli(["check", vault, "--format", "json"]).stdout).toBe(runCli(["check", vault, "--format", "json"]).stdout);
+  });
+
+  it("colours output only when asked, never when piped or with NO_COLOR", () => {
+    const vault = broken();
+    expect(runCli(["check", vault]).stdout).not.toContain("\u001b[");
+    expect(runCli(["check", vault], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[");
+    expect(runCli(["check", vault], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+  });
+
+  it("lists unreadable notes under problems and goes on with the rest", () => {
+    const vault = makeVault({ "Bin.md": new Uint8Array([0, 1, 2, 3]), "Bad.md": new Uint8Array([0x5b, 0x5b, 0x41, 0x5d, 0x5d, 0xff]), "A.md": "" });
+    const report = JSON.parse(runCli(["check", vault, "--format", "json"]).stdout);
+    expect(report.problems).toEqual([
+      { path: "Bad.md", message: "not valid UTF-8; unreadable bytes shown as U+FFFD" },
+      { path: "Bin.md", message: "binary file, not Markdown text; skipped" },
+    ]);
+    expect(report.links.map((l: { target: string }) => l.target)).toEqual(["A"]);
+  });
+});
+
+describe("usage and errors", () => {
+  it("exits 2 with one clear line for a vault that does not exist", () => {
+    const result = runCli(["check", "/no/such/vault"]);
+    expect(result).toMatchObject({ code: 2, stdout: "", stderr: "notegraph: /no/such/vault: no such folder\n" });
+  });
+
+  it("exits 2 on an unknown flag or command, naming it", () => {
+    expect(runCli(["check", "--nope"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--nope") });
+    expect(runCli(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(runCli(["check", "--format", "xml"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--format must be one of text, json") });
+  });
+
+  it("answers --help on every command and --version", () => {
+    expect(runCli(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: notegraph <command>") });
+    expect(runCli(["check", "--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: notegraph check") });
+    expect(runCli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
