@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { NotegraphError } from "../errors.js";
 import { UsageError } from "./args.js";
+import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheck,
+  build: runBuild,
 };
 
 export const mainHelp = `Usage: notegraph <command> [vault] [options]
@@ -13,6 +15,7 @@ Turns a folder of Obsidian-style Markdown notes into a knowledge graph.
 
 Commands:
   check [vault]   report dangling links, broken anchors, ambiguous links, orphans
+  build [vault]   write the interactive map as a static page (default: dist/index.html)
 
 Options:
   -h, --help      show help (also: notegraph <command> --help)

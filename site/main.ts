@@ -1,0 +1,199 @@
+import { createNodeBorderProgram } from "@sigma/node-border";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import FA2Layout from "graphology-layout-forceatlas2/worker";
+import Sigma from "sigma";
+import type { PageData } from "../src/emit/pageData.js";
+import { button, byId, el } from "./dom.js";
+import { graphFromData, neighbourhood, type EdgeAttrs, type NodeAttrs } from "./graph.js";
+import { hashForNode, nodeForHash } from "./hash.js";
+import { renderPanel } from "./panel.js";
+import { THEME, edgeReducer, nodeReducer } from "./reducers.js";
+import { mountSearch, searchIndex } from "./search.js";
+import { controlsSection, coverageSection, renderLegend } from "./sidebar.js";
+import { initialState } from "./state.js";
+import "./style.css";
+
+/** Above this many nodes the page stays responsive by hiding edges and labels while moving. */
+const LARGE = 5000;
+const LIVE_LAYOUT_LIMIT = 20000;
+
+let data = JSON.parse(byId("notegraph-data").textContent ?? "{}") as PageData;
+const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
+const state = initialState(darkQuery.matches);
+const graph = graphFromData(data);
+
+const search = el("input", { id: "search", attrs: { type: "search", placeholder: "Search notes and aliases  (/)", "aria-label": "Search notes", role: "combobox", "aria-autocomplete": "list", "aria-controls": "search-list", "aria-expanded": "false", autocomplete: "off" } });
+const searchList = el("ul", { id: "search-list", attrs: { role: "listbox", "aria-label": "Matching notes" } });
+searchList.hidden = true;
+const container = el("div", { id: "graph", attrs: { role: "application", "aria-label": "Map of the notes: hover or click a node" } });
+const panel = el("aside", { id: "panel", attrs: { "aria-labelledby": "panel-title", "aria-live": "polite" } });
+panel.hidden = true;
+const legend = el("section", { id: "legend", attrs: { "aria-label": "Legend" } });
+const sidebar = el("aside", { id: "sidebar" });
+const app = el("div", { id: "app" }, [
+  el("header", { className: "bar" }, [
+    el("h1", { text: data.title }),
+    el("div", { className: "search" }, [search, searchList]),
+    button("☰", () => app.classList.toggle("sidebar-open"), { className: "menu", label: "Show or hide the side bar" }),
+  ]),
+  container,
+  sidebar,
+  panel,
+  el("div", { className: "zoom", attrs: { role: "group", "aria-label": "Zoom" } }, [
+    button("+", () => void renderer.getCamera().animatedZoom({ duration: 200 }), { label: "Zoom in" }),
+    button("−", () => void renderer.getCamera().animatedUnzoom({ duration: 200 }), { label: "Zoom out" }),
+    button("⟲", () => void renderer.getCamera().animatedReset({ duration: 300 }), { label: "Reset view" }),
+  ]),
+]);
+document.body.append(app);
+
+const theme = () => (state.dark ? THEME.dark : THEME.light);
+const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
+  defaultEdgeType: "arrow",
+  nodeProgramClasses: {
+    ring: createNodeBorderProgram({
+      borders: [
+        { size: { value: 0.35 }, color: { attribute: "color" } },
+        { size: { fill: true }, color: { attribute: "fillColor" } },
+      ],
+    }),
+  },
+  labelColor: { color: theme().label },
+  labelRenderedSizeThreshold: 7,
+  labelDensity: 0.8,
+  zIndex: true,
+  hideEdgesOnMove: graph.order > LARGE,
+  hideLabelsOnMove: graph.order > LARGE,
+  minCameraRatio: 0.01,
+  maxCameraRatio: 20,
+  nodeReducer: (node, attrs) => nodeReducer(state, node, attrs),
+  edgeReducer: (edge, attrs) => edgeReducer(state, graph, edge, attrs),
+});
+const refresh = () => renderer.refresh({ skipIndexation: true });
+
+function setHovered(node: string | null): void {
+  state.hovered = node;
+  state.hoveredNeighbours = node === null ? null : new Set([node, ...graph.neighbors(node)]);
+  refresh();
+}
+
+function updateLocalView(): void {
+  state.localNodes = state.localDepth > 0 && state.selected !== null ? neighbourhood(graph, state.selected, state.localDepth) : null;
+}
+
+function select(node: string | null, options: { fly?: boolean; updateHash?: boolean } = {}): void {
+  if (node !== null && !graph.hasNode(node)) node = null;
+  state.selected = node;
+  updateLocalView();
+  if (node === null) {
+    panel.hidden = true;
+    if (options.updateHash !== false) history.replaceState(null, "", location.pathname + location.search);
+  } else {
+    renderPanel(panel, graph, node, (key) => select(key), () => select(null));
+    if (options.updateHash !== false) history.replaceState(null, "", hashForNode(graph, node));
+    if (options.fly !== false) flyTo(node);
+  }
+  refresh();
+}
+
+function flyTo(node: string): void {
+  const camera = renderer.getCamera();
+  const display = renderer.getNodeDisplayData(node);
+  if (display) void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 400 });
+}
+
+renderer.on("enterNode", ({ node }) => setHovered(node));
+renderer.on("leaveNode", () => setHovered(null));
+renderer.on("clickNode", ({ node }) => select(node));
+renderer.on("clickStage", () => select(null));
+
+let layout: FA2Layout | null = null;
+function setLiveLayout(on: boolean): void {
+  if (on) {
+    layout ??= new FA2Layout(graph, { settings: forceAtlas2.inferSettings(graph), getEdgeWeight: "weight" });
+    layout.start();
+  } else {
+    layout?.stop();
+  }
+}
+
+function renderSidebar(): void {
+  sidebar.replaceChildren(
+    coverageSection(data, (key) => select(key)),
+    controlsSection(data, state, {
+      open: (key) => select(key),
+      setColorBy: (colorBy) => {
+        state.colorBy = colorBy;
+        renderLegend(legend, data, colorBy);
+        refresh();
+      },
+      setShowMissing: (show) => {
+        state.showMissing = show;
+        refresh();
+      },
+      setFolder: (folder) => {
+        state.folder = folder;
+        refresh();
+      },
+      setTag: (tag) => {
+        state.tag = tag;
+        refresh();
+      },
+      setLocalDepth: (depth) => {
+        state.localDepth = depth;
+        updateLocalView();
+        refresh();
+        if (state.selected) flyTo(state.selected);
+      },
+      setLiveLayout,
+    }, graph.order <= LIVE_LAYOUT_LIMIT),
+    legend,
+  );
+  renderLegend(legend, data, state.colorBy);
+}
+renderSidebar();
+
+let entries = searchIndex(graph);
+mountSearch(search, searchList, () => entries, (key) => select(key));
+
+darkQuery.addEventListener("change", (event) => {
+  state.dark = event.matches;
+  renderer.setSetting("labelColor", { color: theme().label });
+});
+window.addEventListener("hashchange", () => select(nodeForHash(graph, location.hash), { updateHash: false }));
+document.addEventListener("keydown", (event) => {
+  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
+  if (event.key === "/" && !typing) {
+    event.preventDefault();
+    search.focus();
+  } else if (event.key === "Escape" && !typing) {
+    select(null);
+  }
+});
+
+if (document.body.dataset.live === "true") followLiveUpdates();
+
+/** `notegraph serve`: the server says when a note changed; fetch the new graph and redraw in place. */
+function followLiveUpdates(): void {
+  const events = new EventSource("events");
+  events.addEventListener("update", () => {
+    void fetch("data.json")
+      .then((response) => response.json() as Promise<PageData>)
+      .then((next) => {
+        data = next;
+        const selected = state.selected;
+        graphFromData(next, graph);
+        entries = searchIndex(graph);
+        renderSidebar();
+        select(selected !== null && graph.hasNode(selected) ? selected : null, { fly: false });
+        document.body.dataset.version = String(Number(document.body.dataset.version ?? "0") + 1);
+      });
+  });
+}
+
+const initial = nodeForHash(graph, location.hash);
+if (initial !== null) select(initial, { updateHash: false });
+
+/** For tests and for people embedding or debugging the page. */
+Object.assign(window, { notegraph: { graph, renderer, state, select, setHovered, data: () => data } });
+document.body.dataset.ready = "true";

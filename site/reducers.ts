@@ -1,0 +1,53 @@
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { EdgeAttrs, NodeAttrs, PageGraph } from "./graph.js";
+import type { State } from "./state.js";
+
+export const THEME = {
+  light: { dim: "#d9dce1", edge: "#b8bec8", label: "#1f2328", missingFill: "#ffffff", missing: "#8a919c" },
+  dark: { dim: "#3a3f47", edge: "#4a515c", label: "#e6e8eb", missingFill: "#16181c", missing: "#8a919c" },
+};
+
+/** Whether the filters (missing topics, folder, tag, local view) keep a node on screen. */
+export function isVisible(state: State, attrs: NodeAttrs): boolean {
+  const node = attrs.page;
+  if (state.localNodes && !state.localNodes.has(node.key)) return false;
+  if (node.kind === "missing" && !state.showMissing) return false;
+  if (state.folder !== null && (node.kind === "missing" || node.folder !== state.folder)) return false;
+  if (state.tag !== null && !node.tags.includes(state.tag)) return false;
+  return true;
+}
+
+/** Reads state, never writes it: how one node is drawn now. */
+export function nodeReducer(state: State, node: string, attrs: NodeAttrs): Partial<NodeDisplayData> & { fillColor?: string } {
+  const theme = state.dark ? THEME.dark : THEME.light;
+  const page = attrs.page;
+  const display: Partial<NodeDisplayData> & { fillColor?: string } = { ...attrs };
+  display.color = page.kind === "missing" ? theme.missing : state.colorBy === "cluster" ? attrs.clusterColor : attrs.folderColor;
+  if (page.kind === "missing") {
+    display.type = "ring";
+    display.fillColor = theme.missingFill;
+  }
+  if (!isVisible(state, attrs)) display.hidden = true;
+  if (state.hoveredNeighbours && !state.hoveredNeighbours.has(node)) {
+    display.color = theme.dim;
+    display.fillColor = theme.dim;
+    display.label = "";
+    display.zIndex = 0;
+  } else if (node === state.hovered || node === state.selected) {
+    display.highlighted = true;
+    display.forceLabel = true;
+    display.zIndex = 2;
+  } else {
+    display.zIndex = 1;
+  }
+  return display;
+}
+
+export function edgeReducer(state: State, graph: PageGraph, edge: string, attrs: EdgeAttrs): Partial<EdgeDisplayData> {
+  const theme = state.dark ? THEME.dark : THEME.light;
+  const display: Partial<EdgeDisplayData> = { ...attrs, color: theme.edge };
+  if (state.hoveredNeighbours && state.hovered !== null && !graph.extremities(edge).includes(state.hovered)) {
+    display.hidden = true;
+  }
+  return display;
+}

@@ -1,0 +1,34 @@
+import { basename } from "node:path";
+import { checkReport, type CheckReport } from "./analyze/checkReport.js";
+import { topicClusters } from "./analyze/topicClusters.js";
+import { readPageAssets } from "./emit/pageAssets.js";
+import { pageData, type PageData } from "./emit/pageData.js";
+import { pageHtml } from "./emit/pageHtml.js";
+import { buildGraph } from "./graph/buildGraph.js";
+import { layoutPositions } from "./layout/layoutGraph.js";
+import { loadVault, type LoadOptions } from "./loadVault.js";
+
+export interface PageBuildOptions extends LoadOptions {
+  /** The page's title; default: the vault folder's name. */
+  title?: string;
+  /** `serve` mode: allow the same-origin live-update stream. Default: false. */
+  live?: boolean;
+}
+
+export interface PageBuild {
+  /** The vault's real path. */
+  root: string;
+  report: CheckReport;
+  data: PageData;
+  html: string;
+}
+
+/** The whole pipeline for the map: load, graph, cluster, lay out, and render the page. */
+export async function buildPage(folder: string, options: PageBuildOptions = {}): Promise<PageBuild> {
+  const vault = await loadVault(folder, options);
+  const graph = buildGraph(vault);
+  const report = checkReport(vault, graph);
+  const data = pageData(options.title ?? basename(vault.root), graph, layoutPositions(graph), topicClusters(graph), report);
+  const html = pageHtml(data, await readPageAssets(), { live: options.live ?? false });
+  return { root: vault.root, report, data, html };
+}

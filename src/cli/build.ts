@@ -1,0 +1,49 @@
+import { relative } from "node:path";
+import { parseArgs } from "node:util";
+import { buildPage } from "../buildPage.js";
+import { writeOutputFolder } from "../emit/outputFolder.js";
+import { textReport } from "../emit/textReport.js";
+import { UsageError, useColor, withUsageErrors } from "./args.js";
+
+export const buildHelp = `Usage: notegraph build [vault] [options]
+
+Builds an interactive map of the vault (default: notes) as a self-contained static page:
+open <out>/index.html, or publish the folder. Prints the check report too.
+
+Options:
+  --out <folder>     where to write the page (default: dist). Only a new or empty folder, or
+                     one an earlier build wrote, is replaced; never the vault or a folder in it
+  --title <text>     the page's title (default: the vault folder's name)
+  --ignore <glob>    leave matching vault paths out (repeatable)
+  --quiet            print only the page's path
+  --no-color         no colour
+  -h, --help         show this help
+`;
+
+export async function runBuild(args: string[]): Promise<number> {
+  const { values, positionals } = withUsageErrors("build", () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: "string", default: "dist" },
+        title: { type: "string" },
+        ignore: { type: "string", multiple: true },
+        quiet: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(buildHelp);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`build takes one vault folder, got ${positionals.length}`);
+  const vaultArgument = positionals[0] ?? "notes";
+  const { root, report, html } = await buildPage(vaultArgument, { ignore: values.ignore ?? [], ...(values.title ? { title: values.title } : {}) });
+  const written = await writeOutputFolder(values.out, root, { "index.html": html });
+  if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);
+  process.stdout.write(`Page written to ${relative(process.cwd(), written) || "."}/index.html\n`);
+  return 0;
+}

@@ -1,0 +1,113 @@
+import type { CheckReport } from "../analyze/checkReport.js";
+import type { TopicClusters } from "../analyze/topicClusters.js";
+import type { VaultGraph } from "../graph/buildGraph.js";
+import { compareCodeUnits } from "../keys.js";
+import type { Position } from "../layout/layoutGraph.js";
+
+/** What the page draws: plain data, shared with `site/` as types only. */
+export interface PageNode {
+  key: string;
+  label: string;
+  kind: "note" | "attachment" | "missing";
+  /** Vault-relative path; null for a missing topic. */
+  path: string | null;
+  /** The URL hash that deep-links to this node: its path without `.md`, or `missing/<name>`. */
+  hash: string;
+  folder: string;
+  tags: string[];
+  aliases: string[];
+  headings: { depth: number; text: string }[];
+  x: number;
+  y: number;
+  size: number;
+  cluster: number;
+  inLinks: number;
+}
+
+export interface PageEdge {
+  source: string;
+  target: string;
+  weight: number;
+}
+
+export interface PageGroup {
+  name: string;
+  color: string;
+  size: number;
+}
+
+export interface PageData {
+  title: string;
+  nodes: PageNode[];
+  edges: PageEdge[];
+  /** Indexed by `PageNode.cluster`; each named by its most central note. */
+  clusters: (PageGroup & { centre: string })[];
+  /** Top-level folders, `""` for the vault root. */
+  folders: PageGroup[];
+  tags: { name: string; size: number }[];
+  stats: { notes: number; links: number; missing: number; orphans: number; attachments: number };
+  /** Missing topics, most linked first: `key` is the node to open. */
+  wanted: { key: string; title: string; sources: number }[];
+  orphans: string[];
+}
+
+/** Tableau 10 and two more: distinct, and readable on light and dark backgrounds. */
+export const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d"];
+export const OTHER_COLOR = "#a0a4ab";
+
+export function pageData(title: string, graph: VaultGraph, positions: Record<string, Position>, topics: TopicClusters, report: CheckReport): PageData {
+  const folders = groupCounts(graph.mapNodes((_n, a) => (a.kind === "missing" ? null : topFolder(a.folder))));
+  const nodes = graph.mapNodes((key, a): PageNode => {
+    const position = positions[key] ?? { x: 0, y: 0 };
+    const inLinks = graph.inDegree(key);
+    return {
+      key,
+      label: a.title,
+      kind: a.kind,
+      path: a.kind === "missing" ? null : a.path,
+      hash: a.kind === "missing" ? `missing/${a.title}` : a.path.replace(/\.md$/i, ""),
+      folder: a.kind === "missing" ? "" : topFolder(a.folder),
+      tags: a.kind === "note" ? a.tags : [],
+      aliases: a.kind === "note" ? a.aliases : [],
+      headings: a.kind === "note" ? a.headings.map(({ depth, text }) => ({ depth, text })) : [],
+      ...position,
+      size: Math.round((3 + 2.2 * Math.sqrt(inLinks)) * 100) / 100,
+      cluster: topics.membership[key] ?? 0,
+      inLinks,
+    };
+  });
+  const missing = nodes.filter((n) => n.kind === "missing");
+  return {
+    title,
+    nodes,
+    edges: graph.mapEdges((_e, a, source, target) => ({ source, target, weight: a.weight })),
+    clusters: topics.clusters.map((c) => ({ name: c.name, centre: c.centre, size: c.size, color: PALETTE[c.id] ?? OTHER_COLOR })),
+    folders,
+    tags: groupCounts(nodes.flatMap((n) => n.tags)).map(({ name, size }) => ({ name, size })),
+    stats: {
+      notes: report.stats.notes,
+      links: report.stats.links,
+      missing: missing.length,
+      orphans: report.stats.orphans,
+      attachments: report.stats.attachments,
+    },
+    wanted: missing
+      .sort((a, b) => b.inLinks - a.inLinks || compareCodeUnits(a.label, b.label))
+      .slice(0, 20)
+      .map((n) => ({ key: n.key, title: n.label, sources: n.inLinks })),
+    orphans: report.orphans,
+  };
+}
+
+function topFolder(folder: string): string {
+  return folder.split("/")[0] ?? "";
+}
+
+/** Distinct values with their counts, most common first, each given a palette colour. */
+function groupCounts(values: (string | null)[]): PageGroup[] {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || compareCodeUnits(a, b))
+    .map(([name, size], i) => ({ name, size, color: PALETTE[i] ?? OTHER_COLOR }));
+}
