@@ -24,6 +24,13 @@ export { checkReport, type CheckReport } from "./analyze/checkReport.js";
 export { jsonReport } from "./emit/jsonReport.js";
 export { textReport, type TextOptions } from "./emit/textReport.js";
 export { loadVault, type LoadOptions } from "./loadVault.js";
+export { layoutPositions, iterationBudget, type Position, type LayoutOptions } from "./layout/layoutGraph.js";
+export { topicClusters, type TopicCluster, type TopicClusters } from "./analyze/topicClusters.js";
+export { pageData, type PageData, type PageNode, type PageEdge } from "./emit/pageData.js";
+export { pageHtml, type PageAssets, type PageOptions } from "./emit/pageHtml.js";
+export { writeOutputFolder, MANIFEST } from "./emit/outputFolder.js";
+export { buildPage, type PageBuild, type PageBuildOptions } from "./buildPage.js";
+export { serveVault, type ServeOptions, type ServedVault } from "./serve/serveVault.js";
 
 /** Scan, parse, resolve and analyze a vault: everything `notegraph check` reports. */
 export async function check(folder: string, options: LoadOptions = {}): Promise<CheckReport> {

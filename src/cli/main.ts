@@ -3,10 +3,12 @@ import { NotegraphError } from "../errors.js";
 import { UsageError } from "./args.js";
 import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
+import { runServe } from "./serve.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheck,
   build: runBuild,
+  serve: runServe,
 };
 
 export const mainHelp = `Usage: notegraph <command> [vault] [options]
@@ -16,6 +18,7 @@ Turns a folder of Obsidian-style Markdown notes into a knowledge graph.
 Commands:
   check [vault]   report dangling links, broken anchors, ambiguous links, orphans
   build [vault]   write the interactive map as a static page (default: dist/index.html)
+  serve [vault]   serve the map locally and redraw it as notes are saved
 
 Options:
   -h, --help      show help (also: notegraph <command> --help)

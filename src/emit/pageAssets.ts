@@ -2,13 +2,18 @@ import { readFile } from "node:fs/promises";
 import { NotegraphError } from "../errors.js";
 import type { PageAssets } from "./pageHtml.js";
 
-/** The page bundle vite wrote next to the compiled library (`build/site/`). */
+/** Where vite writes the page bundle: beside the compiled library, or `build/site` seen from `src/`. */
+const BUNDLE_FOLDERS = [new URL("../site/", import.meta.url), new URL("../../build/site/", import.meta.url)];
+
+/** The page's script and style, built from `site/` by `npm run build`. */
 export async function readPageAssets(): Promise<PageAssets> {
-  const folder = new URL("../site/", import.meta.url);
-  try {
-    const [script, style] = await Promise.all([readFile(new URL("page.js", folder), "utf8"), readFile(new URL("page.css", folder), "utf8")]);
-    return { script, style };
-  } catch {
-    throw new NotegraphError("the page bundle is missing (build/site/page.js): run `npm run build` first");
+  for (const folder of BUNDLE_FOLDERS) {
+    try {
+      const [script, style] = await Promise.all([readFile(new URL("page.js", folder), "utf8"), readFile(new URL("page.css", folder), "utf8")]);
+      return { script, style };
+    } catch {
+      // try the next place
+    }
   }
+  throw new NotegraphError("the page bundle is missing (build/site/page.js): run `npm run build` first");
 }

@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+import { serveVault } from "../serve/serveVault.js";
+import { UsageError, withUsageErrors } from "./args.js";
+
+export const serveHelp = `Usage: notegraph serve [vault] [options]
+
+Serves the vault's map (default: notes) on this machine and follows the notes: save a note
+and the open page redraws. Stop with Ctrl-C.
+
+Options:
+  --port <n>        port to listen on (default: 5757; 0 picks a free one)
+  --host <address>  address to listen on (default: 127.0.0.1, this machine only)
+  --title <text>    the page's title (default: the vault folder's name)
+  --ignore <glob>   leave matching vault paths out (repeatable)
+  -h, --help        show this help
+`;
+
+export async function runServe(args: string[]): Promise<number> {
+  const { values, positionals } = withUsageErrors("serve", () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: "string", default: "5757" },
+        host: { type: "string", default: "127.0.0.1" },
+        title: { type: "string" },
+        ignore: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+      },
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(serveHelp);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`serve takes one vault folder, got ${positionals.length}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}")`);
+  const served = await serveVault(positionals[0] ?? "notes", {
+    port,
+    host: values.host,
+    ignore: values.ignore ?? [],
+    ...(values.title ? { title: values.title } : {}),
+    onRebuild: (build) => process.stdout.write(`updated: ${build.report.stats.notes} notes, ${build.report.stats.dangling} missing topics\n`),
+    onError: (error) => process.stderr.write(`notegraph: rebuild failed: ${(error as Error).message}\n`),
+  });
+  process.stdout.write(`Serving the map at ${served.url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await served.close();
+  return 0;
+}

@@ -1,0 +1,264 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, CHROMIUM, launchChromium } from "../helpers/browser.js";
+import { runCli } from "../helpers/cli.js";
+import { drawnNodeCount, nodeViews, waitForMap } from "../helpers/pageHelpers.js";
+import { makeVault } from "../helpers/vault.js";
+import { serveVault } from "../../src/serve/serveVault.js";
+
+const inCi = process.env.CI === "true" || process.env.CI === "1";
+const haveBrowser = chromiumAvailable();
+if (!haveBrowser && !inCi) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+describe("a browser is there when CI runs", () => {
+  it.runIf(inCi)(`finds Debian's chromium at ${CHROMIUM}`, () => {
+    expect(haveBrowser).toBe(true);
+  });
+});
+
+describe.runIf(haveBrowser)("the map of notes/ in Chromium, from file://", () => {
+  let browser: Browser;
+  let url: string;
+  let expectedOrder: number;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "notegraph-page-")), "site");
+    const built = runCli(["build", "notes", "--out", out, "--quiet"]);
+    expect(built.code, built.stderr).toBe(0);
+    url = pathToFileURL(join(out, "index.html")).href;
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    const json = /<script type="application\/json" id="notegraph-data">(.*?)<\/script>/s.exec(html)?.[1] ?? "{}";
+    expectedOrder = JSON.parse(json).nodes.length;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(hash = "", options: { dark?: boolean; phone?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
+      hasTouch: options.phone ?? false,
+      colorScheme: options.dark ? "dark" : "light",
+    });
+    const page = await context.newPage();
+    page.on("request", (request) => requests.push(request.url()));
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    await page.goto(url + hash);
+    await waitForMap(page);
+    return page;
+  }
+
+  it("draws every node of the graph", async () => {
+    const page = await open();
+    const { drawn, total } = await drawnNodeCount(page);
+    expect(total).toBe(expectedOrder);
+    expect(drawn).toBe(total);
+  });
+
+  it("searching EMR opens its panel with its backlinks", async () => {
+    const page = await open();
+    await page.fill("#search", "EMR");
+    await expect.poll(() => page.locator("#search-list li").first().textContent()).toContain("EMR");
+    await page.press("#search", "Enter");
+    await expect.poll(() => page.locator("#panel-title").textContent()).toBe("EMR");
+    const panel = await page.locator("#panel").innerText();
+    expect(panel).toMatch(/Backlinks \(\d+\)/);
+    for (const source of ["Spot", "Pricing Models", "AWS Batch"]) expect(panel).toContain(source);
+    expect(page.url()).toMatch(/#Services\/EMR$/);
+  });
+
+  it("finds a note by an alias", async () => {
+    const page = await open();
+    await page.fill("#search", "elastic block");
+    await expect.poll(() => page.locator("#search-list li").first().textContent()).toContain("EBS");
+  });
+
+  it("hovering a node dims the nodes that are not its neighbours", async () => {
+    const page = await open();
+    const views = await nodeViews(page);
+    const ec2 = views.find((v) => v.key === "Compute/EC2.md");
+    expect(ec2).toBeDefined();
+    await page.mouse.move(ec2?.x ?? 0, ec2?.y ?? 0);
+    await expect.poll(() => page.evaluate(() => (window as any).notegraph.state.hovered)).toBe("Compute/EC2.md");
+    const neighbours = new Set(await page.evaluate(() => (window as any).notegraph.graph.neighbors("Compute/EC2.md") as string[]));
+    const after = await nodeViews(page);
+    const dim = after.filter((v) => v.color === "#d9dce1").map((v) => v.key);
+    const expectedDim = after.filter((v) => v.key !== "Compute/EC2.md" && !neighbours.has(v.key)).map((v) => v.key);
+    expect(dim.sort()).toEqual(expectedDim.sort());
+    expect(dim.length).toBeGreaterThan(0);
+  });
+
+  it("hiding missing topics removes them from the map", async () => {
+    const page = await open();
+    const before = await nodeViews(page);
+    const missing = before.filter((v) => v.key.startsWith("missing:"));
+    expect(missing.length).toBeGreaterThan(0);
+    await page.uncheck("#show-missing");
+    const after = await nodeViews(page);
+    expect(after.filter((v) => v.hidden).map((v) => v.key).sort()).toEqual(missing.map((v) => v.key).sort());
+  });
+
+  it("a deep link opens its note", async () => {
+    const page = await open("#Compute/EC2");
+    await expect.poll(() => page.locator("#panel-title").textContent()).toBe("EC2");
+    expect(await page.evaluate(() => (window as any).notegraph.state.selected)).toBe("Compute/EC2.md");
+  });
+
+  it("opens a missing topic from the coverage panel, showing who links to it", async () => {
+    const page = await open();
+    await page.locator("#wanted button", { hasText: "Hadoop" }).click();
+    await expect.poll(() => page.locator("#panel-title").textContent()).toBe("Hadoop");
+    const panel = await page.locator("#panel").innerText();
+    expect(panel).toContain("Missing topic");
+    expect(panel).toContain("EMR");
+    expect(panel).toContain("Placement Groups");
+  });
+
+  it("shows the selected note's neighbourhood to a chosen depth", async () => {
+    const page = await open("#Services/EMR");
+    await page.selectOption("#local-depth", "1");
+    const visible = (await nodeViews(page)).filter((v) => !v.hidden).map((v) => v.key);
+    const expected = await page.evaluate(() => ["Services/EMR.md", ...(window as any).notegraph.graph.neighbors("Services/EMR.md")]);
+    expect(visible.sort()).toEqual([...new Set(expected as string[])].sort());
+  });
+
+  it("filters by folder and by tag", async () => {
+    const page = await open();
+    await page.selectOption("#folder-filter", "/Pricing");
+    const visible = (await nodeViews(page)).filter((v) => !v.hidden).map((v) => v.key);
+    expect(visible.length).toBe(5);
+    expect(visible.every((k) => k.startsWith("Pricing/"))).toBe(true);
+    await page.selectOption("#folder-filter", "*");
+    await page.selectOption("#tag-filter", "#virtualization");
+    const tagged = (await nodeViews(page)).filter((v) => !v.hidden).map((v) => v.key);
+    expect(tagged).toContain("Virtualization/SR-IOV.md");
+    expect(tagged).not.toContain("Compute/EC2.md");
+  });
+
+  it("switches colours to folders and names clusters in the legend", async () => {
+    const page = await open();
+    expect(await page.locator("#legend").innerText()).toMatch(/Topic clusters[\s\S]*EC2/i);
+    await page.selectOption("#color-by", "folder");
+    expect(await page.locator("#legend").innerText()).toMatch(/Folders[\s\S]*Compute/i);
+  });
+
+  it("is usable by keyboard: / focuses search, arrows pick, Escape closes the panel", async () => {
+    const page = await open();
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search");
+    await page.keyboard.type("spot");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#panel").isVisible()).toBe(true);
+    await page.locator("#graph").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("#panel").isVisible()).toBe(false);
+  });
+
+  it("zoom buttons move the camera", async () => {
+    const page = await open();
+    const ratio = () => page.evaluate(() => (window as any).notegraph.renderer.getCamera().ratio as number);
+    const start = await ratio();
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await expect.poll(ratio).toBeLessThan(start);
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await expect.poll(ratio).toBeCloseTo(1, 2);
+  });
+
+  it("follows the dark colour scheme", async () => {
+    const page = await open("", { dark: true });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe("rgb(22, 24, 28)");
+  });
+
+  it("fits a phone: the side bar folds behind a button", async () => {
+    const page = await open("", { phone: true });
+    expect(await page.locator("#sidebar").isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Show or hide the side bar" }).tap();
+    expect(await page.locator("#sidebar").isVisible()).toBe(true);
+  });
+
+  it("runs the live layout in a worker the page's policy allows", async () => {
+    const page = await open();
+    const before = (await nodeViews(page)).find((v) => v.key === "Compute/EC2.md");
+    await page.check("#live-layout");
+    await page.waitForTimeout(500);
+    await page.uncheck("#live-layout");
+    const after = (await nodeViews(page)).find((v) => v.key === "Compute/EC2.md");
+    expect(after).not.toEqual(before);
+  });
+
+  it("makes no request outside the page and logs no error", () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((r) => !r.startsWith("file:") && !r.startsWith("blob:") && !r.startsWith("data:"))).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.runIf(haveBrowser)("hostile note text on the page", () => {
+  it("shows titles, aliases, headings and tags as text, never as markup", async () => {
+    const attack = "<img src=x onerror=\"window.pwned=1\">";
+    const vault = makeVault({
+      "Evil.md": `---\ntitle: '${attack}'\naliases: ["</script><script>window.pwned=2</script>"]\ntags: ["<b>t</b>"]\n---\n# Heading ${attack}\n\nLine\u2028separator [[Target]] [x](javascript:alert(1))\n`,
+      "Target.md": "[[Evil]]",
+    });
+    const out = join(mkdtempSync(join(tmpdir(), "notegraph-xss-")), "site");
+    expect(runCli(["build", vault, "--out", out, "--quiet"]).code).toBe(0);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.goto(`${pathToFileURL(join(out, "index.html")).href}#Evil`);
+      await waitForMap(page);
+      await expect.poll(() => page.locator("#panel-title").textContent()).toBe(attack);
+      expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+      expect(await page.locator("#panel img").count()).toBe(0);
+      expect(await page.locator("#panel").innerText()).toContain("</script><script>window.pwned=2</script>");
+      await page.fill("#search", "<img");
+      await expect.poll(() => page.locator("#search-list li").first().textContent()).toContain(attack);
+      expect(await page.locator("#search-list img").count()).toBe(0);
+      expect(await page.locator("[onerror], [onclick], [onload]").count()).toBe(0);
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+
+describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
+  it("redraws in place when a note is saved, keeping the open panel", async () => {
+    const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B" });
+    const served = await serveVault(vault, { port: 0 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${served.url}#A`);
+      await waitForMap(page);
+      await expect.poll(() => page.locator("#panel-title").textContent()).toBe("A");
+      writeFileSync(join(vault, "C.md"), "[[A]] [[Fresh topic]]");
+      await expect.poll(() => page.evaluate(() => (window as any).notegraph.graph.order), { timeout: 10_000 }).toBe(4);
+      expect(await page.locator("#panel").innerText()).toContain("Backlinks (1)");
+      expect(await page.evaluate(() => (window as any).notegraph.state.selected)).toBe("A.md");
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { appendFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { serveVault, type ServedVault } from "../src/serve/serveVault.js";
+import { makeVault } from "./helpers/vault.js";
+
+let served: ServedVault | null = null;
+afterEach(async () => {
+  await served?.close();
+  served = null;
+});
+
+/** Resolves at the first `event: update` on the page's event stream. */
+async function nextUpdate(url: string, trigger: () => void): Promise<void> {
+  const response = await fetch(new URL("events", url));
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("no event stream");
+  const decoder = new TextDecoder();
+  let seen = "";
+  const first = await reader.read();
+  seen += decoder.decode(first.value);
+  trigger();
+  while (!seen.includes("event: update")) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("stream ended");
+    seen += decoder.decode(value);
+  }
+  await reader.cancel();
+}
+
+describe("serveVault", () => {
+  it("serves the live page, its data and nothing else, on this machine only", async () => {
+    served = await serveVault(makeVault({ "A.md": "[[B]]", "B.md": "" }), { port: 0 });
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetch(served.url);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await page.text();
+    expect(html).toContain("connect-src 'self'");
+    expect(html).toContain('data-live="true"');
+    const data = await (await fetch(new URL("data.json", served.url))).json();
+    expect(data.nodes.map((n: { key: string }) => n.key)).toEqual(["A.md", "B.md"]);
+    expect((await fetch(new URL("../etc/passwd", served.url))).status).toBe(404);
+  });
+
+  it("rebuilds when a note is saved and tells open pages", async () => {
+    const vault = makeVault({ "A.md": "[[B]]", "B.md": "" });
+    served = await serveVault(vault, { port: 0 });
+    const url = served.url;
+    await nextUpdate(url, () => writeFileSync(join(vault, "C.md"), "[[A]] [[New topic]]"));
+    const data = await (await fetch(new URL("data.json", url))).json();
+    expect(data.nodes.map((n: { key: string }) => n.key)).toEqual(["A.md", "B.md", "C.md", "missing:new topic"]);
+    await nextUpdate(url, () => appendFileSync(join(vault, "B.md"), "\n[[C]]"));
+    const again = await (await fetch(new URL("data.json", url))).json();
+    expect(again.edges).toContainEqual({ source: "B.md", target: "C.md", weight: 1 });
+  });
+});
