@@ -18,9 +18,11 @@ const LARGE = 5000;
 const LIVE_LAYOUT_LIMIT = 20000;
 
 let data = JSON.parse(byId("notegraph-data").textContent ?? "{}") as PageData;
+performance.mark("notegraph:data-parsed");
 const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 const state = initialState(darkQuery.matches);
 const graph = graphFromData(data);
+performance.mark("notegraph:graph-built");
 
 const search = el("input", { id: "search", attrs: { type: "search", placeholder: "Search notes and aliases  (/)", "aria-label": "Search notes", role: "combobox", "aria-autocomplete": "list", "aria-controls": "search-list", "aria-expanded": "false", autocomplete: "off" } });
 const searchList = el("ul", { id: "search-list", attrs: { role: "listbox", "aria-label": "Matching notes" } });
@@ -48,8 +50,10 @@ const app = el("div", { id: "app" }, [
 document.body.append(app);
 
 const theme = () => (state.dark ? THEME.dark : THEME.light);
+const large = graph.order > LARGE;
 const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
-  defaultEdgeType: "arrow",
+  // Arrow heads are a second draw per edge: large maps draw lines, and arrows on hover.
+  defaultEdgeType: large ? "line" : "arrow",
   nodeProgramClasses: {
     ring: createNodeBorderProgram({
       borders: [
@@ -62,16 +66,19 @@ const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
   labelRenderedSizeThreshold: 7,
   labelDensity: 0.8,
   zIndex: true,
-  hideEdgesOnMove: graph.order > LARGE,
-  hideLabelsOnMove: graph.order > LARGE,
+  hideEdgesOnMove: large,
+  hideLabelsOnMove: large,
   minCameraRatio: 0.01,
   maxCameraRatio: 20,
   nodeReducer: (node, attrs) => nodeReducer(state, node, attrs),
   edgeReducer: (edge, attrs) => edgeReducer(state, graph, edge, attrs),
 });
+performance.mark("notegraph:first-render");
 const refresh = () => renderer.refresh({ skipIndexation: true });
 
 function setHovered(node: string | null): void {
+  // Re-dimming a large map costs a full pass; skip it while the view is being dragged.
+  if (large && renderer.getMouseCaptor().isMoving) return;
   state.hovered = node;
   state.hoveredNeighbours = node === null ? null : new Set([node, ...graph.neighbors(node)]);
   refresh();

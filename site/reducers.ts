@@ -46,8 +46,10 @@ export function nodeReducer(state: State, node: string, attrs: NodeAttrs): Parti
 export function edgeReducer(state: State, graph: PageGraph, edge: string, attrs: EdgeAttrs): Partial<EdgeDisplayData> {
   const theme = state.dark ? THEME.dark : THEME.light;
   const display: Partial<EdgeDisplayData> = { ...attrs, color: theme.edge };
-  if (state.hoveredNeighbours && state.hovered !== null && !graph.extremities(edge).includes(state.hovered)) {
-    display.hidden = true;
+  if (state.hovered !== null) {
+    const incident = graph.source(edge) === state.hovered || graph.target(edge) === state.hovered;
+    if (incident) display.type = "arrow";
+    else display.hidden = true;
   }
   return display;
 }
