@@ -3,6 +3,7 @@ import { compareCodeUnits } from "../keys.js";
 import type { Heading, LinkKind, Problem, Vault, VaultPath } from "../types.js";
 import { ambiguousLinks, brokenAnchors, danglingLinks, deadEnds, orphans, type AmbiguousLink, type BrokenAnchor, type DanglingTarget } from "./findings.js";
 import { nearMissFinder } from "./nearMiss.js";
+import { wantedTopics, type WantedTopic } from "./wanted.js";
 
 /** The `check --format json` contract that scripts rely on. */
 export interface CheckReport {
@@ -32,6 +33,8 @@ export interface CheckReport {
     resolved: VaultPath | null;
   }[];
   dangling: DanglingTarget[];
+  /** Missing topics by how many distinct notes link to them, most wanted first. */
+  wanted: WantedTopic[];
   brokenAnchors: BrokenAnchor[];
   ambiguous: AmbiguousLink[];
   orphans: VaultPath[];
@@ -63,6 +66,7 @@ export function checkReport(vault: Vault, graph: VaultGraph = buildGraph(vault))
       source, target, heading, block, alias, kind, embed, line, column, resolved,
     })),
     dangling,
+    wanted: wantedTopics(dangling),
     brokenAnchors: anchors,
     ambiguous,
     orphans: lonely,

@@ -1,4 +1,8 @@
-import { checkReport } from "../analyze/checkReport.js";
+import { readFile } from "node:fs/promises";
+import { newSinceBaseline } from "../analyze/baseline.js";
+import { checkReport, type CheckReport } from "../analyze/checkReport.js";
+import { NotegraphError } from "../errors.js";
+import { githubAnnotations } from "../emit/githubAnnotations.js";
 import { jsonReport } from "../emit/jsonReport.js";
 import { textReport } from "../emit/textReport.js";
 import { loadVault } from "../loadVault.js";
@@ -11,7 +15,10 @@ Reports dangling links, broken heading and block anchors, ambiguous links, orpha
 problems in a vault (default: notes).
 
 Options:
-  --format <text|json>  text (default) for people, json for scripts
+  --format <fmt>        text (default) for people, json for scripts, github for
+                        GitHub Actions annotations
+  --baseline <file>     a report saved from \`check --format json\`: list only the
+                        findings that are new since, and exit by those alone
   --ignore <glob>       leave matching vault paths out (repeatable); Obsidian's own
                         "Excluded files" (.obsidian/app.json) always apply
   --strict              ambiguous links and problems fail the check too
@@ -30,6 +37,7 @@ export async function runCheck(args: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: "string" },
+        baseline: { type: "string" },
         ignore: { type: "string", multiple: true },
         strict: { type: "boolean" },
         "exit-zero": { type: "boolean" },
@@ -43,14 +51,34 @@ export async function runCheck(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`check takes one vault folder, got ${positionals.length}`);
-  const format = oneOf("--format", values.format, ["text", "json"] as const, "text");
+  const format = oneOf("--format", values.format, ["text", "json", "github"] as const, "text");
   const vaultArgument = positionals[0] ?? "notes";
-  const report = checkReport(await loadVault(vaultArgument, { ignore: values.ignore ?? [] }));
-  const output = format === "json"
-    ? jsonReport(report)
+  const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
+  const full = checkReport(await loadVault(vaultArgument, { ignore: values.ignore ?? [] }));
+  const report = baseline ? newSinceBaseline(full, baseline) : full;
+  const output =
+    format === "json" ? jsonReport(report)
+    : format === "github" ? githubAnnotations(report, vaultArgument)
     : textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) });
   process.stdout.write(output);
   const { stats } = report;
   const failed = stats.dangling + stats.brokenAnchors > 0 || (values.strict === true && stats.ambiguous + stats.problems > 0);
   return failed && !values["exit-zero"] ? 1 : 0;
+}
+
+async function readBaseline(path: string): Promise<CheckReport> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new NotegraphError(`${path}: cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  try {
+    const report = JSON.parse(text) as Partial<CheckReport>;
+    const lists = [report.dangling, report.brokenAnchors, report.ambiguous, report.orphans, report.problems];
+    if (lists.every(Array.isArray)) return report as CheckReport;
+  } catch {
+    // reported below
+  }
+  throw new NotegraphError(`${path}: not a report saved by \`notegraph check --format json\``);
 }

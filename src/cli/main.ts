@@ -3,12 +3,14 @@ import { NotegraphError } from "../errors.js";
 import { UsageError } from "./args.js";
 import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
+import { runFix } from "./fix.js";
 import { runServe } from "./serve.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheck,
   build: runBuild,
   serve: runServe,
+  fix: runFix,
 };
 
 export const mainHelp = `Usage: notegraph <command> [vault] [options]
@@ -19,6 +21,7 @@ Commands:
   check [vault]   report dangling links, broken anchors, ambiguous links, orphans
   build [vault]   write the interactive map as a static page (default: dist/index.html)
   serve [vault]   serve the map locally and redraw it as notes are saved
+  fix [vault]     show (or with --write, apply) rewrites of near-miss links
 
 Options:
   -h, --help      show help (also: notegraph <command> --help)

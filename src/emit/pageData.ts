@@ -1,6 +1,6 @@
 import type { CheckReport } from "../analyze/checkReport.js";
 import type { TopicClusters } from "../analyze/topicClusters.js";
-import type { VaultGraph } from "../graph/buildGraph.js";
+import { missingNodeKey, type VaultGraph } from "../graph/buildGraph.js";
 import { compareCodeUnits } from "../keys.js";
 import type { Position } from "../layout/layoutGraph.js";
 
@@ -91,10 +91,7 @@ export function pageData(title: string, graph: VaultGraph, positions: Record<str
       orphans: report.stats.orphans,
       attachments: report.stats.attachments,
     },
-    wanted: missing
-      .sort((a, b) => b.inLinks - a.inLinks || compareCodeUnits(a.label, b.label))
-      .slice(0, 20)
-      .map((n) => ({ key: n.key, title: n.label, sources: n.inLinks })),
+    wanted: report.wanted.slice(0, 20).map((topic) => ({ key: missingNodeKey(topic.target), title: topic.target, sources: topic.count })),
     orphans: report.orphans,
   };
 }

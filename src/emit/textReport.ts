@@ -59,10 +59,7 @@ function findingRows(report: CheckReport): Row[] {
 function summary(report: CheckReport, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string[] {
   const { stats } = report;
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const wanted = [...report.dangling]
-    .sort((a, b) => b.references.length - a.references.length || compareCodeUnits(a.target, b.target))
-    .slice(0, 10)
-    .map((group) => `${group.target} (${group.references.length})`);
+  const wanted = report.wanted.slice(0, 10).map((topic) => `${topic.target} (${topic.count})`);
   const counts = [
     plural(stats.notes, "note"),
     plural(stats.links, "link"),

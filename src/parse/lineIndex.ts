@@ -24,4 +24,10 @@ export class LineIndex {
     }
     return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
   }
+
+  /** The offset of a 1-based line and column, or null when the line does not exist. */
+  offsetOf(line: number, column: number): number | null {
+    const start = this.starts[line - 1];
+    return start === undefined ? null : start + column - 1;
+  }
 }

@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { makeVault } from "../helpers/vault.js";
@@ -90,5 +92,38 @@ describe("usage and errors", () => {
     expect(runCli(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: notegraph <command>") });
     expect(runCli(["check", "--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: notegraph check") });
     expect(runCli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("CI mode", () => {
+  it("--format github prints one annotation per finding, paths joined to the vault argument", () => {
+    const vault = makeVault({ "A.md": "x\n[[Missing]] [[B#Nope]]", "B.md": "[[A]]", "Lone.md": "" });
+    const result = runCli(["check", ".", "--format", "github"], { cwd: vault });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n").filter(Boolean)).toEqual([
+      "::warning file=A.md,line=2,col=1,title=dangling link::[[Missing]] points at a note that does not exist",
+      '::warning file=A.md,line=2,col=13,title=broken anchor::[[B#Nope]]: no heading "Nope" in B.md',
+      "::notice file=Lone.md,title=orphan::no links in or out",
+    ]);
+  });
+
+  it("--baseline lists only what is new since a saved report, and exits by that", () => {
+    const vault = makeVault({ "A.md": "[[Old]]\n[[B#Gone]]", "B.md": "[[A]]" });
+    const baseline = join(makeVault({}), "baseline.json");
+    writeFileSync(baseline, runCli(["check", vault, "--format", "json"]).stdout);
+    const same = runCli(["check", vault, "--baseline", baseline]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).not.toContain("dangling link [[");
+    expect(same.stdout).toContain("0 missing topics");
+    writeFileSync(join(vault, "A.md"), "moved down\n\n[[Old]]\n[[B#Gone]]\n[[Old]] [[New]]");
+    const grown = JSON.parse(runCli(["check", vault, "--baseline", baseline, "--format", "json"]).stdout);
+    expect(grown.dangling.map((d: { target: string; references: unknown[] }) => [d.target, d.references.length])).toEqual([["New", 1], ["Old", 1]]);
+    expect(grown.brokenAnchors).toEqual([]);
+    expect(runCli(["check", vault, "--baseline", baseline]).code).toBe(1);
+  });
+
+  it("says clearly when the baseline is not a saved report", () => {
+    const bad = join(makeVault({ "x.json": "{}" }), "x.json");
+    expect(runCli(["check", makeVault({ "A.md": "" }), "--baseline", bad])).toMatchObject({ code: 2, stderr: expect.stringContaining("not a report saved by") });
   });
 });
