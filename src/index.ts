@@ -31,6 +31,17 @@ export { pageHtml, type PageAssets, type PageOptions } from "./emit/pageHtml.js"
 export { writeOutputFolder, MANIFEST } from "./emit/outputFolder.js";
 export { buildPage, type PageBuild, type PageBuildOptions } from "./buildPage.js";
 export { serveVault, type ServeOptions, type ServedVault } from "./serve/serveVault.js";
+export { wantedTopics, type WantedTopic } from "./analyze/wanted.js";
+export { unlinkedMentions, type UnlinkedMention } from "./analyze/unlinkedMentions.js";
+export { suggestedLinks, type SuggestedLink } from "./analyze/suggestedLinks.js";
+export { bridgeNotes, type BridgeNote } from "./analyze/bridges.js";
+export { coverageReport, type CoverageReport, type ClusterSummary, type CoverageOptions } from "./analyze/coverageReport.js";
+export { newSinceBaseline } from "./analyze/baseline.js";
+export { githubAnnotations } from "./emit/githubAnnotations.js";
+export { coverageText, coverageMarkdown } from "./emit/coverageText.js";
+export { exportRows, toGraphologyJson, toGexf, toGraphml, toCsv, type ExportFormat } from "./emit/graphExports.js";
+export { nearMissFixes, rewriteWikiLink, type NoteFix, type LinkEdit } from "./fix/planFixes.js";
+export { applyEdits, writeFix, previewFix } from "./fix/applyFix.js";
 
 /** Scan, parse, resolve and analyze a vault: everything `notegraph check` reports. */
 export async function check(folder: string, options: LoadOptions = {}): Promise<CheckReport> {

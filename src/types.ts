@@ -69,6 +69,15 @@ export interface NoteRecord {
   blockIds: string[];
   links: LinkRecord[];
   words: number;
+  /** Plain text outside code and links, kept only when asked for (unlinked mentions). */
+  text?: TextSegment[];
+}
+
+/** A run of a note's plain text and where it starts. */
+export interface TextSegment {
+  value: string;
+  line: number;
+  column: number;
 }
 
 export interface ParsedNote {

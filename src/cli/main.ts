@@ -3,7 +3,9 @@ import { NotegraphError } from "../errors.js";
 import { UsageError } from "./args.js";
 import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
+import { runExport } from "./export.js";
 import { runFix } from "./fix.js";
+import { runReport } from "./report.js";
 import { runServe } from "./serve.js";
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -11,6 +13,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   build: runBuild,
   serve: runServe,
   fix: runFix,
+  report: runReport,
+  export: runExport,
 };
 
 export const mainHelp = `Usage: notegraph <command> [vault] [options]
@@ -21,6 +25,9 @@ Commands:
   check [vault]   report dangling links, broken anchors, ambiguous links, orphans
   build [vault]   write the interactive map as a static page (default: dist/index.html)
   serve [vault]   serve the map locally and redraw it as notes are saved
+  report [vault]  coverage: wanted topics, near misses, unlinked mentions, suggested
+                  links, topic clusters, bridge notes, orphans, dead ends, stubs
+  export [vault]  the graph as json, gexf (Gephi), graphml or csv
   fix [vault]     show (or with --write, apply) rewrites of near-miss links
 
 Options:

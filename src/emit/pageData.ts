@@ -71,7 +71,7 @@ export function pageData(title: string, graph: VaultGraph, positions: Record<str
       aliases: a.kind === "note" ? a.aliases : [],
       headings: a.kind === "note" ? a.headings.map(({ depth, text }) => ({ depth, text })) : [],
       ...position,
-      size: Math.round((3 + 2.2 * Math.sqrt(inLinks)) * 100) / 100,
+      size: nodeSize(inLinks),
       cluster: topics.membership[key] ?? 0,
       inLinks,
     };
@@ -94,6 +94,11 @@ export function pageData(title: string, graph: VaultGraph, positions: Record<str
     wanted: report.wanted.slice(0, 20).map((topic) => ({ key: missingNodeKey(topic.target), title: topic.target, sources: topic.count })),
     orphans: report.orphans,
   };
+}
+
+/** Drawn size from links in: area grows with the number of notes that cite it. */
+export function nodeSize(inLinks: number): number {
+  return Math.round((3 + 2.2 * Math.sqrt(inLinks)) * 100) / 100;
 }
 
 function topFolder(folder: string): string {

@@ -6,7 +6,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { baseName, stripMd } from "../keys.js";
-import type { Heading, LinkRecord, NoteRecord, ParsedNote, Problem, VaultPath } from "../types.js";
+import type { Heading, LinkRecord, NoteRecord, ParsedNote, Problem, TextSegment, VaultPath } from "../types.js";
 import { readFrontmatter, type Frontmatter } from "./frontmatter.js";
 import { LineIndex } from "./lineIndex.js";
 import { isExternalUrl, markdownLinkParts, wikiLinkParts, type LinkParts } from "./linkParts.js";
@@ -19,13 +19,18 @@ const INLINE_TAG = /(?<![\p{L}\p{N}_/&#])#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}
 /** A block id `^id` ends its line. */
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)[ \t]*$/gm;
 
+export interface ParseOptions {
+  /** Keep the plain text segments (`NoteRecord.text`). Default: false. */
+  keepText?: boolean;
+}
+
 /** One note's text to its record: title, aliases, tags, headings, block ids and every link. */
-export function parseNote(path: VaultPath, text: string): ParsedNote {
+export function parseNote(path: VaultPath, text: string, options: ParseOptions = {}): ParsedNote {
   const tree = processor.parse(text);
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
   const frontmatter = frontmatterOf(tree, text, lines, problems, path);
-  const body = readBody(tree, text, lines);
+  const body = readBody(tree, text, lines, options.keepText === true);
   const note: NoteRecord = {
     path,
     title: frontmatter.title ?? body.firstH1 ?? stripMd(baseName(path)),
@@ -35,6 +40,7 @@ export function parseNote(path: VaultPath, text: string): ParsedNote {
     blockIds: unique(body.blockIds),
     links: [...frontmatter.links, ...body.links].sort((a, b) => a.line - b.line || a.column - b.column),
     words: body.words,
+    ...(body.text ? { text: body.text } : {}),
   };
   return { note, problems };
 }
@@ -62,10 +68,11 @@ interface Body {
   blockIds: string[];
   links: LinkRecord[];
   words: number;
+  text: TextSegment[] | null;
 }
 
-function readBody(tree: Root, text: string, lines: LineIndex): Body {
-  const body: Body = { firstH1: null, headings: [], tags: [], blockIds: [], links: [], words: 0 };
+function readBody(tree: Root, text: string, lines: LineIndex, keepText: boolean): Body {
+  const body: Body = { firstH1: null, headings: [], tags: [], blockIds: [], links: [], words: 0, text: keepText ? [] : null };
   visit(tree, (node: Nodes) => {
     const offset = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -83,6 +90,7 @@ function readBody(tree: Root, text: string, lines: LineIndex): Body {
       if (node.type === "link") return SKIP;
     } else if (node.type === "text") {
       readText(node.value, body);
+      body.text?.push({ value: node.value, ...lines.placeOf(offset) });
     }
     return undefined;
   });

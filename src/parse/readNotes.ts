@@ -1,21 +1,21 @@
 import { readFile } from "node:fs/promises";
 import type { NoteRecord, ParsedNote, Problem, VaultFile } from "../types.js";
 import { decodeNote } from "./decodeNote.js";
-import { parseNote } from "./parseNote.js";
+import { parseNote, type ParseOptions } from "./parseNote.js";
 
 /** Reads and parses every note; a note that fails is a problem, and what could be read is kept. */
-export async function readNotes(files: readonly VaultFile[]): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
+export async function readNotes(files: readonly VaultFile[], options: ParseOptions = {}): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
   const notes: NoteRecord[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
-    const parsed = await readNote(file);
+    const parsed = await readNote(file, options);
     notes.push(parsed.note);
     problems.push(...parsed.problems);
   }
   return { notes, problems };
 }
 
-export async function readNote(file: VaultFile): Promise<ParsedNote> {
+export async function readNote(file: VaultFile, options: ParseOptions = {}): Promise<ParsedNote> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file.absolutePath);
@@ -24,7 +24,7 @@ export async function readNote(file: VaultFile): Promise<ParsedNote> {
     return { note: parseNote(file.path, "").note, problems: [{ path: file.path, message: `cannot be read (${code})` }] };
   }
   const decoded = decodeNote(bytes);
-  const parsed = parseNote(file.path, decoded.text);
+  const parsed = parseNote(file.path, decoded.text, options);
   const problems = decoded.problem === null ? parsed.problems : [{ path: file.path, message: decoded.problem }, ...parsed.problems];
   return { note: parsed.note, problems };
 }
