@@ -30,7 +30,7 @@ export function readFrontmatter(yamlText: string): Frontmatter {
   const fields = data as Record<string, unknown>;
   const problems: string[] = [];
   return {
-    title: typeof fields.title === "string" && fields.title.trim() !== "" ? fields.title.trim() : null,
+    title: titleOf(fields.title, problems),
     aliases: textList(fields.aliases ?? fields.alias, "aliases", problems),
     tags: textList(fields.tags ?? fields.tag, "tags", problems)
       .flatMap((tag) => tag.split(/[\s,]+/))
@@ -39,6 +39,12 @@ export function readFrontmatter(yamlText: string): Frontmatter {
     links: frontmatterLinks(doc, yamlText),
     problems,
   };
+}
+
+function titleOf(value: unknown, problems: string[]): string | null {
+  if (typeof value === "string" || typeof value === "number") return String(value).trim() || null;
+  if (value !== undefined && value !== null) problems.push(`frontmatter title: expected text, found ${describe(value)}; using the first heading or the file name`);
+  return null;
 }
 
 /** A string, a number or a list of them; anything else is reported and dropped. */

@@ -51,7 +51,10 @@ interface FrontmatterRecord extends Omit<Frontmatter, "links" | "problems"> {
 
 function frontmatterOf(tree: Root, text: string, lines: LineIndex, problems: Problem[], path: VaultPath): FrontmatterRecord {
   const node = tree.children[0];
-  if (node?.type !== "yaml" || node.position?.start.offset === undefined) return { title: null, aliases: [], tags: [], links: [] };
+  if (node?.type !== "yaml" || node.position?.start.offset === undefined) {
+    if (/^---[ \t]*(\r\n|\r|\n)/.test(text)) problems.push({ path, message: "frontmatter has no closing ---; read as text", line: 1 });
+    return { title: null, aliases: [], tags: [], links: [] };
+  }
   const read = readFrontmatter(node.value);
   for (const message of read.problems) problems.push({ path, message, line: node.position.start.line });
   const valueStart = text.indexOf(node.value, node.position.start.offset);

@@ -24,7 +24,17 @@ export async function readNote(file: VaultFile, options: ParseOptions = {}): Pro
     return { note: parseNote(file.path, "").note, problems: [{ path: file.path, message: `cannot be read (${code})` }] };
   }
   const decoded = decodeNote(bytes);
-  const parsed = parseNote(file.path, decoded.text, options);
+  const parsed = parseOrReport(file, decoded.text, options);
   const problems = decoded.problem === null ? parsed.problems : [{ path: file.path, message: decoded.problem }, ...parsed.problems];
   return { note: parsed.note, problems };
+}
+
+/** A note the parser cannot take (say, nesting deep enough to exhaust the stack) is a problem, not a crash. */
+function parseOrReport(file: VaultFile, text: string, options: ParseOptions): ParsedNote {
+  try {
+    return parseNote(file.path, text, options);
+  } catch (error) {
+    const reason = error instanceof RangeError ? "nested too deeply to parse" : `cannot be parsed (${(error as Error).message})`;
+    return { note: parseNote(file.path, "").note, problems: [{ path: file.path, message: `${reason}; its links are not read` }] };
+  }
 }

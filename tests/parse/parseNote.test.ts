@@ -101,7 +101,8 @@ describe("note record", () => {
     expect(parse("---\ntitle: From YAML\n---\n# From H1\n").note.title).toBe("From YAML");
     expect(parse("## Not this\n# From H1\n").note.title).toBe("From H1");
     expect(parse("no heading", "folder/File Name.md").note.title).toBe("File Name");
-    expect(parse("---\ntitle: 42\n---\nx", "N.md").note.title).toBe("N");
+    expect(parse("---\ntitle: 42\n---\nx", "N.md").note.title).toBe("42");
+    expect(parse("---\ntitle: [a, b]\n---\nx", "N.md").note.title).toBe("N");
   });
 
   it("reads aliases and tags from frontmatter and inline #tags", () => {
