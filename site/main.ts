@@ -10,7 +10,7 @@ import { renderPanel } from "./panel.js";
 import { THEME, edgeReducer, nodeReducer } from "./reducers.js";
 import { mountSearch, searchIndex } from "./search.js";
 import { controlsSection, coverageSection, renderLegend } from "./sidebar.js";
-import { initialState } from "./state.js";
+import { initialState, type State } from "./state.js";
 import "./style.css";
 
 /** Above this many nodes the page stays responsive by hiding edges and labels while moving. */
@@ -124,6 +124,12 @@ function setLiveLayout(on: boolean): void {
   }
 }
 
+/** A filter changed: the reducers read the new state on the next refresh. */
+function update(change: Partial<State>): void {
+  Object.assign(state, change);
+  refresh();
+}
+
 function renderSidebar(): void {
   sidebar.replaceChildren(
     coverageSection(data, (key) => select(key)),
@@ -134,18 +140,9 @@ function renderSidebar(): void {
         renderLegend(legend, data, colorBy);
         refresh();
       },
-      setShowMissing: (show) => {
-        state.showMissing = show;
-        refresh();
-      },
-      setFolder: (folder) => {
-        state.folder = folder;
-        refresh();
-      },
-      setTag: (tag) => {
-        state.tag = tag;
-        refresh();
-      },
+      setShowMissing: (show) => update({ showMissing: show }),
+      setFolder: (folder) => update({ folder }),
+      setTag: (tag) => update({ tag }),
       setLocalDepth: (depth) => {
         state.localDepth = depth;
         updateLocalView();

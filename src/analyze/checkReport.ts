@@ -1,6 +1,6 @@
 import { buildGraph, type VaultGraph } from "../graph/buildGraph.js";
 import { compareCodeUnits } from "../keys.js";
-import type { Heading, LinkKind, Problem, Vault, VaultPath } from "../types.js";
+import type { Heading, Problem, ResolvedLink, Vault, VaultPath } from "../types.js";
 import { ambiguousLinks, brokenAnchors, danglingLinks, deadEnds, orphans, type AmbiguousLink, type BrokenAnchor, type DanglingTarget } from "./findings.js";
 import { nearMissFinder } from "./nearMiss.js";
 import { wantedTopics, type WantedTopic } from "./wanted.js";
@@ -20,18 +20,7 @@ export interface CheckReport {
     problems: number;
   };
   notes: { path: VaultPath; title: string; aliases: string[]; tags: string[]; headings: Heading[] }[];
-  links: {
-    source: VaultPath;
-    target: string;
-    heading: string | null;
-    block: string | null;
-    alias: string | null;
-    kind: LinkKind;
-    embed: boolean;
-    line: number;
-    column: number;
-    resolved: VaultPath | null;
-  }[];
+  links: Pick<ResolvedLink, "source" | "target" | "heading" | "block" | "alias" | "kind" | "embed" | "line" | "column" | "resolved">[];
   dangling: DanglingTarget[];
   /** Missing topics by how many distinct notes link to them, most wanted first. */
   wanted: WantedTopic[];

@@ -26,3 +26,24 @@ export function useColor(stream: NodeJS.WriteStream, disabled: boolean | undefin
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
   return stream.isTTY === true;
 }
+
+/** Options every vault command takes. */
+export const VAULT_OPTIONS = {
+  ignore: { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+interface ParsedArgs {
+  values: { help?: boolean | undefined };
+  positionals: string[];
+}
+
+/** Prints the help and gives null for `--help`; else the one vault folder (default `notes`). */
+export function vaultFolderArg(command: string, help: string, parsed: ParsedArgs): string | null {
+  if (parsed.values.help) {
+    process.stdout.write(help);
+    return null;
+  }
+  if (parsed.positionals.length > 1) throw new UsageError(`${command} takes one vault folder, got ${parsed.positionals.length}`);
+  return parsed.positionals[0] ?? "notes";
+}

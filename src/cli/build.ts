@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { buildPage } from "../buildPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
-import { UsageError, useColor, withUsageErrors } from "./args.js";
+import { UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
 
 export const buildHelp = `Usage: notegraph build [vault] [options]
 
@@ -21,26 +21,22 @@ Options:
 `;
 
 export async function runBuild(args: string[]): Promise<number> {
-  const { values, positionals } = withUsageErrors("build", () =>
+  const parsed = withUsageErrors("build", () =>
     parseArgs({
       args,
       allowPositionals: true,
       options: {
+        ...VAULT_OPTIONS,
         out: { type: "string", default: "dist" },
         title: { type: "string" },
-        ignore: { type: "string", multiple: true },
         quiet: { type: "boolean" },
         "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
       },
     }),
   );
-  if (values.help) {
-    process.stdout.write(buildHelp);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`build takes one vault folder, got ${positionals.length}`);
-  const vaultArgument = positionals[0] ?? "notes";
+  const vaultArgument = vaultFolderArg("build", buildHelp, parsed);
+  if (vaultArgument === null) return 0;
+  const { values } = parsed;
   const { root, report, html } = await buildPage(vaultArgument, { ignore: values.ignore ?? [], ...(values.title ? { title: values.title } : {}) });
   const written = await writeOutputFolder(values.out, root, { "index.html": html });
   if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);

@@ -7,7 +7,7 @@ import { jsonReport } from "../emit/jsonReport.js";
 import { textReport } from "../emit/textReport.js";
 import { loadVault } from "../loadVault.js";
 import { parseArgs } from "node:util";
-import { oneOf, UsageError, useColor, withUsageErrors } from "./args.js";
+import { oneOf, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
 
 export const checkHelp = `Usage: notegraph check [vault] [options]
 
@@ -31,28 +31,24 @@ ambiguous links or problems); 2 usage or fatal error.
 `;
 
 export async function runCheck(args: string[]): Promise<number> {
-  const { values, positionals } = withUsageErrors("check", () =>
+  const parsed = withUsageErrors("check", () =>
     parseArgs({
       args,
       allowPositionals: true,
       options: {
+        ...VAULT_OPTIONS,
         format: { type: "string" },
         baseline: { type: "string" },
-        ignore: { type: "string", multiple: true },
         strict: { type: "boolean" },
         "exit-zero": { type: "boolean" },
         "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
       },
     }),
   );
-  if (values.help) {
-    process.stdout.write(checkHelp);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`check takes one vault folder, got ${positionals.length}`);
+  const vaultArgument = vaultFolderArg("check", checkHelp, parsed);
+  if (vaultArgument === null) return 0;
+  const { values } = parsed;
   const format = oneOf("--format", values.format, ["text", "json", "github"] as const, "text");
-  const vaultArgument = positionals[0] ?? "notes";
   const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
   const full = checkReport(await loadVault(vaultArgument, { ignore: values.ignore ?? [] }));
   const report = baseline ? newSinceBaseline(full, baseline) : full;

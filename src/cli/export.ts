@@ -5,7 +5,7 @@ import { CSV_EDGE_HEADER, CSV_NODE_HEADER, exportRows, toCsv, toGexf, toGraphml,
 import { buildGraph } from "../graph/buildGraph.js";
 import { layoutPositions } from "../layout/layoutGraph.js";
 import { loadVault } from "../loadVault.js";
-import { oneOf, UsageError, withUsageErrors } from "./args.js";
+import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
 
 export const exportHelp = `Usage: notegraph export [vault] --format <fmt> [--out FILE]
 
@@ -26,27 +26,24 @@ Options:
 `;
 
 export async function runExport(args: string[]): Promise<number> {
-  const { values, positionals } = withUsageErrors("export", () =>
+  const parsed = withUsageErrors("export", () =>
     parseArgs({
       args,
       allowPositionals: true,
       options: {
+        ...VAULT_OPTIONS,
         format: { type: "string" },
         out: { type: "string" },
-        ignore: { type: "string", multiple: true },
-        help: { type: "boolean", short: "h" },
       },
     }),
   );
-  if (values.help) {
-    process.stdout.write(exportHelp);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`export takes one vault folder, got ${positionals.length}`);
+  const vaultArgument = vaultFolderArg("export", exportHelp, parsed);
+  if (vaultArgument === null) return 0;
+  const { values } = parsed;
   if (values.format === undefined) throw new UsageError("export needs --format json, gexf, graphml or csv");
   const format = oneOf("--format", values.format, ["json", "gexf", "graphml", "csv"] as const, "json");
   if (format === "csv" && values.out === undefined) throw new UsageError("--format csv writes two files: give --out nodes.csv");
-  const vault = await loadVault(positionals[0] ?? "notes", { ignore: values.ignore ?? [] });
+  const vault = await loadVault(vaultArgument, { ignore: values.ignore ?? [] });
   const graph = buildGraph(vault);
   const rows = exportRows(graph, layoutPositions(graph), topicClusters(graph));
   if (format === "csv") {

@@ -4,7 +4,7 @@ import { checkReport } from "../analyze/checkReport.js";
 import { previewFix, writeFix, type FixedText } from "../fix/applyFix.js";
 import { nearMissFixes } from "../fix/planFixes.js";
 import { loadVault } from "../loadVault.js";
-import { UsageError, useColor, withUsageErrors } from "./args.js";
+import { UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
 
 export const fixHelp = `Usage: notegraph fix [vault] [options]
 
@@ -21,24 +21,20 @@ Options:
 `;
 
 export async function runFix(args: string[]): Promise<number> {
-  const { values, positionals } = withUsageErrors("fix", () =>
+  const parsed = withUsageErrors("fix", () =>
     parseArgs({
       args,
       allowPositionals: true,
       options: {
+        ...VAULT_OPTIONS,
         write: { type: "boolean" },
-        ignore: { type: "string", multiple: true },
         "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
       },
     }),
   );
-  if (values.help) {
-    process.stdout.write(fixHelp);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`fix takes one vault folder, got ${positionals.length}`);
-  const vaultArgument = positionals[0] ?? "notes";
+  const vaultArgument = vaultFolderArg("fix", fixHelp, parsed);
+  if (vaultArgument === null) return 0;
+  const { values } = parsed;
   const vault = await loadVault(vaultArgument, { ignore: values.ignore ?? [] });
   const color = useColor(process.stdout, values["no-color"]);
   const paint = (style: "red" | "green" | "bold", text: string) => (color ? styleText(style, text) : text);

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { coverageReport } from "../analyze/coverageReport.js";
 import { coverageMarkdown, coverageText } from "../emit/coverageText.js";
 import { loadVault } from "../loadVault.js";
-import { oneOf, UsageError, withUsageErrors } from "./args.js";
+import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
 
 export const reportHelp = `Usage: notegraph report [vault] [options]
 
@@ -18,24 +18,21 @@ Options:
 `;
 
 export async function runReport(args: string[]): Promise<number> {
-  const { values, positionals } = withUsageErrors("report", () =>
+  const parsed = withUsageErrors("report", () =>
     parseArgs({
       args,
       allowPositionals: true,
       options: {
+        ...VAULT_OPTIONS,
         format: { type: "string" },
-        ignore: { type: "string", multiple: true },
-        help: { type: "boolean", short: "h" },
       },
     }),
   );
-  if (values.help) {
-    process.stdout.write(reportHelp);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`report takes one vault folder, got ${positionals.length}`);
+  const vaultArgument = vaultFolderArg("report", reportHelp, parsed);
+  if (vaultArgument === null) return 0;
+  const { values } = parsed;
   const format = oneOf("--format", values.format, ["text", "md", "json"] as const, "text");
-  const vault = await loadVault(positionals[0] ?? "notes", { ignore: values.ignore ?? [], keepText: true });
+  const vault = await loadVault(vaultArgument, { ignore: values.ignore ?? [], keepText: true });
   const report = coverageReport(vault);
   if (format === "json") process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === "md") process.stdout.write(coverageMarkdown(report, `Coverage of ${basename(vault.root)}`));

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { serveVault } from "../serve/serveVault.js";
-import { UsageError, withUsageErrors } from "./args.js";
+import { UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
 
 export const serveHelp = `Usage: notegraph serve [vault] [options]
 
@@ -16,27 +16,24 @@ Options:
 `;
 
 export async function runServe(args: string[]): Promise<number> {
-  const { values, positionals } = withUsageErrors("serve", () =>
+  const parsed = withUsageErrors("serve", () =>
     parseArgs({
       args,
       allowPositionals: true,
       options: {
+        ...VAULT_OPTIONS,
         port: { type: "string", default: "5757" },
         host: { type: "string", default: "127.0.0.1" },
         title: { type: "string" },
-        ignore: { type: "string", multiple: true },
-        help: { type: "boolean", short: "h" },
       },
     }),
   );
-  if (values.help) {
-    process.stdout.write(serveHelp);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`serve takes one vault folder, got ${positionals.length}`);
+  const vaultArgument = vaultFolderArg("serve", serveHelp, parsed);
+  if (vaultArgument === null) return 0;
+  const { values } = parsed;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}")`);
-  const served = await serveVault(positionals[0] ?? "notes", {
+  const served = await serveVault(vaultArgument, {
     port,
     host: values.host,
     ignore: values.ignore ?? [],
