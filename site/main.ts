@@ -6,6 +6,7 @@ import type { PageData } from "../src/emit/pageData.js";
 import { button, byId, el } from "./dom.js";
 import { graphFromData, neighbourhood, type EdgeAttrs, type NodeAttrs } from "./graph.js";
 import { hashForNode, nodeForHash } from "./hash.js";
+import { themedHover } from "./hover.js";
 import { renderPanel } from "./panel.js";
 import { THEME, edgeReducer, nodeReducer } from "./reducers.js";
 import { mountSearch, searchIndex } from "./search.js";
@@ -63,6 +64,7 @@ const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     }),
   },
   labelColor: { color: theme().label },
+  defaultDrawNodeHover: themedHover(() => theme().hover),
   labelRenderedSizeThreshold: 7,
   labelDensity: 0.8,
   zIndex: true,

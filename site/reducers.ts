@@ -3,8 +3,8 @@ import type { EdgeAttrs, NodeAttrs, PageGraph } from "./graph.js";
 import type { State } from "./state.js";
 
 export const THEME = {
-  light: { dim: "#d9dce1", edge: "#b8bec8", label: "#1f2328", missingFill: "#ffffff", missing: "#8a919c" },
-  dark: { dim: "#3a3f47", edge: "#4a515c", label: "#e6e8eb", missingFill: "#16181c", missing: "#8a919c" },
+  light: { dim: "#d9dce1", edge: "#b8bec8", label: "#1f2328", missingFill: "#ffffff", missing: "#8a919c", hover: "#ffffff" },
+  dark: { dim: "#3a3f47", edge: "#4a515c", label: "#e6e8eb", missingFill: "#16181c", missing: "#8a919c", hover: "#2a2e35" },
 };
 
 /** Whether the filters (missing topics, folder, tag, local view) keep a node on screen. */

@@ -38,7 +38,7 @@ export async function runServe(args: string[]): Promise<number> {
     host: values.host,
     ignore: values.ignore ?? [],
     ...(values.title ? { title: values.title } : {}),
-    onRebuild: (build) => process.stdout.write(`updated: ${build.report.stats.notes} notes, ${build.report.stats.dangling} missing topics\n`),
+    onRebuild: ({ report: { stats } }) => process.stdout.write(`updated: ${stats.notes} note${stats.notes === 1 ? "" : "s"}, ${stats.dangling} missing topic${stats.dangling === 1 ? "" : "s"}\n`),
     onError: (error) => process.stderr.write(`notegraph: rebuild failed: ${(error as Error).message}\n`),
   });
   process.stdout.write(`Serving the map at ${served.url} (Ctrl-C to stop)\n`);

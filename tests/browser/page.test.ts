@@ -181,11 +181,18 @@ describe.runIf(haveBrowser)("the map of notes/ in Chromium, from file://", () =>
     expect(background).toBe("rgb(22, 24, 28)");
   });
 
-  it("fits a phone: the side bar folds behind a button", async () => {
-    const page = await open("", { phone: true });
+  it("fits a phone: the side bar folds behind a button, the panel is a bottom sheet on screen", async () => {
+    const page = await open("#Services/EMR", { phone: true });
+    const onScreen = async (selector: string) => {
+      const box = await page.locator(selector).boundingBox();
+      return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= 391 && box.y + box.height <= 845 && box.width > 100;
+    };
+    expect(await onScreen("#panel")).toBe(true);
+    expect(await page.locator("#panel-title").textContent()).toBe("EMR");
     expect(await page.locator("#sidebar").isVisible()).toBe(false);
     await page.getByRole("button", { name: "Show or hide the side bar" }).tap();
     expect(await page.locator("#sidebar").isVisible()).toBe(true);
+    expect(await onScreen("#sidebar")).toBe(true);
   });
 
   it("runs the live layout in a worker the page's policy allows", async () => {
