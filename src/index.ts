@@ -13,6 +13,7 @@ export { decodeNote } from "./parse/decodeNote.js";
 export { remarkWikiLink, type WikiLink } from "./parse/remarkWikiLink.js";
 export { wikiLinkSyntax } from "./parse/wikiLinkSyntax.js";
 export { readNotes } from "./parse/readNotes.js";
+export { memoryParseCache, type ParseCache } from "./parse/parseCache.js";
 export { buildNameIndex, type NameIndex } from "./resolve/nameIndex.js";
 export { resolveTarget, type TargetMatch } from "./resolve/resolveTarget.js";
 export { resolveLinks } from "./resolve/resolveLinks.js";

@@ -1,15 +1,19 @@
+import type { ParseCache } from "./parse/parseCache.js";
 import type { ParseOptions } from "./parse/parseNote.js";
 import { readNotes } from "./parse/readNotes.js";
 import { resolveLinks } from "./resolve/resolveLinks.js";
 import { scanVault, type ScanOptions } from "./scan/scanVault.js";
 import type { Vault } from "./types.js";
 
-export interface LoadOptions extends ScanOptions, ParseOptions {}
+export interface LoadOptions extends ScanOptions, ParseOptions {
+  /** Parsed notes from an earlier load; unchanged notes are not parsed again. Default: none. */
+  cache?: ParseCache;
+}
 
 /** Scan, parse and resolve: a vault folder to its notes and resolved links. */
 export async function loadVault(folder: string, options: LoadOptions = {}): Promise<Vault> {
   const scan = await scanVault(folder, options);
-  const { notes, problems } = await readNotes(scan.notes, options);
+  const { notes, problems } = await readNotes(scan.notes, options, options.cache);
   const attachments = scan.attachments.map((file) => file.path);
   return { root: scan.root, notes, attachments, links: resolveLinks(notes, attachments), problems: [...scan.problems, ...problems] };
 }

@@ -27,6 +27,7 @@ describe("notegraph", () => {
       "jsonReport",
       "layoutPositions",
       "loadVault",
+      "memoryParseCache",
       "missingNodeKey",
       "nearMissFinder",
       "nearMissFixes",

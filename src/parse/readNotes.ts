@@ -1,14 +1,20 @@
 import { readFile } from "node:fs/promises";
 import type { NoteRecord, ParsedNote, Problem, VaultFile } from "../types.js";
 import { decodeNote } from "./decodeNote.js";
+import type { ParseCache } from "./parseCache.js";
 import { parseNote, type ParseOptions } from "./parseNote.js";
 
 /** Reads and parses every note; a note that fails is a problem, and what could be read is kept. */
-export async function readNotes(files: readonly VaultFile[], options: ParseOptions = {}): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
+export async function readNotes(files: readonly VaultFile[], options: ParseOptions = {}, cache?: ParseCache): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
   const notes: NoteRecord[] = [];
   const problems: Problem[] = [];
+  const keepText = options.keepText === true;
   for (const file of files) {
-    const parsed = await readNote(file, options);
+    let parsed = cache?.get(file, keepText);
+    if (!parsed) {
+      parsed = await readNote(file, options);
+      cache?.set(file, keepText, parsed);
+    }
     notes.push(parsed.note);
     problems.push(...parsed.problems);
   }

@@ -3,6 +3,7 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildPage, type PageBuild, type PageBuildOptions } from "../buildPage.js";
 import { jsonForHtml } from "../emit/pageHtml.js";
+import { memoryParseCache } from "../parse/parseCache.js";
 
 export interface ServeOptions extends PageBuildOptions {
   /** Default 127.0.0.1: only this machine can open the page. */
@@ -24,7 +25,10 @@ export interface ServedVault {
  * rebuilds the page and tells open pages over server-sent events, and they redraw in place.
  */
 export async function serveVault(folder: string, options: ServeOptions = {}): Promise<ServedVault> {
-  let current = await buildPage(folder, { ...options, live: true });
+  // Between saves only the notes that changed are parsed again.
+  const cache = memoryParseCache();
+  const build = () => buildPage(folder, { ...options, live: true, cache });
+  let current = await build();
   const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -45,7 +49,7 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   });
   const rebuild = debounce(async () => {
     try {
-      current = await buildPage(folder, { ...options, live: true });
+      current = await build();
       for (const client of clients) client.write("event: update\ndata: {}\n\n");
       options.onRebuild?.(current);
     } catch (error) {
