@@ -1,4 +1,6 @@
 import { NotegraphError } from "../errors.js";
+import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
+import { version } from "../version.js";
 
 /** A wrong flag or argument: exit code 2 and a pointer to `--help`. */
 export class UsageError extends NotegraphError {
@@ -30,6 +32,8 @@ export function useColor(stream: NodeJS.WriteStream, disabled: boolean | undefin
 /** Options every vault command takes. */
 export const VAULT_OPTIONS = {
   ignore: { type: "string", multiple: true },
+  cache: { type: "string" },
+  "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -46,4 +50,10 @@ export function vaultFolderArg(command: string, help: string, parsed: ParsedArgs
   }
   if (parsed.positionals.length > 1) throw new UsageError(`${command} takes one vault folder, got ${parsed.positionals.length}`);
   return parsed.positionals[0] ?? "notes";
+}
+
+/** The parse cache the flags ask for: `--no-cache` none, `--cache DIR` there, else the user's cache folder. */
+export async function parseCacheFor(vault: string, values: { cache?: string | undefined; "no-cache"?: boolean | undefined }): Promise<DiskParseCache | undefined> {
+  if (values["no-cache"]) return undefined;
+  return openDiskCache(vault, version(), values.cache);
 }

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { buildPage } from "../buildPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
-import { UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { parseCacheFor, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
 
 export const buildHelp = `Usage: notegraph build [vault] [options]
 
@@ -17,6 +17,9 @@ Options:
   --ignore <glob>    leave matching vault paths out (repeatable)
   --quiet            print only the page's path
   --no-color         no colour
+  --cache <dir>      keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
+                     or ~/.cache/notegraph); only changed notes are parsed again
+  --no-cache         parse every note afresh and write no cache
   -h, --help         show this help
 `;
 
@@ -37,7 +40,9 @@ export async function runBuild(args: string[]): Promise<number> {
   const vaultArgument = vaultFolderArg("build", buildHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;
-  const { root, report, html } = await buildPage(vaultArgument, { ignore: values.ignore ?? [], ...(values.title ? { title: values.title } : {}) });
+  const cache = await parseCacheFor(vaultArgument, values);
+  const { root, report, html } = await buildPage(vaultArgument, { ignore: values.ignore ?? [], ...(cache ? { cache } : {}), ...(values.title ? { title: values.title } : {}) });
+  await cache?.save();
   const written = await writeOutputFolder(values.out, root, { "index.html": html });
   if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);
   process.stdout.write(`Page written to ${relative(process.cwd(), written) || "."}/index.html\n`);

@@ -5,9 +5,9 @@ import { NotegraphError } from "../errors.js";
 import { githubAnnotations } from "../emit/githubAnnotations.js";
 import { jsonReport } from "../emit/jsonReport.js";
 import { textReport } from "../emit/textReport.js";
-import { loadVault } from "../loadVault.js";
 import { parseArgs } from "node:util";
 import { oneOf, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { loadVaultWithFlags } from "./load.js";
 
 export const checkHelp = `Usage: notegraph check [vault] [options]
 
@@ -24,6 +24,9 @@ Options:
   --strict              ambiguous links and problems fail the check too
   --exit-zero           exit 0 even when links are broken (report only)
   --no-color            no colour (also NO_COLOR=1, or when output is piped)
+  --cache <dir>         keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
+                        or ~/.cache/notegraph); only changed notes are parsed again
+  --no-cache            parse every note afresh and write no cache
   -h, --help            show this help
 
 Exit codes: 0 all links resolve; 1 dangling links or broken anchors (or, with --strict,
@@ -50,7 +53,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const { values } = parsed;
   const format = oneOf("--format", values.format, ["text", "json", "github"] as const, "text");
   const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
-  const full = checkReport(await loadVault(vaultArgument, { ignore: values.ignore ?? [] }));
+  const full = checkReport(await loadVaultWithFlags(vaultArgument, values));
   const report = baseline ? newSinceBaseline(full, baseline) : full;
   const output =
     format === "json" ? jsonReport(report)

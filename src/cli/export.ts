@@ -4,8 +4,8 @@ import { writeExportFile } from "../emit/exportFile.js";
 import { CSV_EDGE_HEADER, CSV_NODE_HEADER, exportRows, toCsv, toGexf, toGraphml, toGraphologyJson } from "../emit/graphExports.js";
 import { buildGraph } from "../graph/buildGraph.js";
 import { layoutPositions } from "../layout/layoutGraph.js";
-import { loadVault } from "../loadVault.js";
 import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { loadVaultWithFlags } from "./load.js";
 
 export const exportHelp = `Usage: notegraph export [vault] --format <fmt> [--out FILE]
 
@@ -22,6 +22,9 @@ Options:
   --out <file>     write here instead of standard output; an existing file is replaced
                    only if notegraph wrote it, and never inside the vault
   --ignore <glob>  leave matching vault paths out (repeatable)
+  --cache <dir>    keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
+                   or ~/.cache/notegraph); only changed notes are parsed again
+  --no-cache       parse every note afresh and write no cache
   -h, --help       show this help
 `;
 
@@ -43,7 +46,7 @@ export async function runExport(args: string[]): Promise<number> {
   if (values.format === undefined) throw new UsageError("export needs --format json, gexf, graphml or csv");
   const format = oneOf("--format", values.format, ["json", "gexf", "graphml", "csv"] as const, "json");
   if (format === "csv" && values.out === undefined) throw new UsageError("--format csv writes two files: give --out nodes.csv");
-  const vault = await loadVault(vaultArgument, { ignore: values.ignore ?? [] });
+  const vault = await loadVaultWithFlags(vaultArgument, values);
   const graph = buildGraph(vault);
   const rows = exportRows(graph, layoutPositions(graph), topicClusters(graph));
   if (format === "csv") {

@@ -3,8 +3,8 @@ import { parseArgs, styleText } from "node:util";
 import { checkReport } from "../analyze/checkReport.js";
 import { previewFix, writeFix, type FixedText } from "../fix/applyFix.js";
 import { nearMissFixes } from "../fix/planFixes.js";
-import { loadVault } from "../loadVault.js";
 import { UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { loadVaultWithFlags } from "./load.js";
 
 export const fixHelp = `Usage: notegraph fix [vault] [options]
 
@@ -17,6 +17,9 @@ Options:
                    then renamed), keeping its encoding and line endings; nothing else changes
   --ignore <glob>  leave matching vault paths out (repeatable)
   --no-color       no colour
+  --cache <dir>    keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
+                   or ~/.cache/notegraph); only changed notes are parsed again
+  --no-cache       parse every note afresh and write no cache
   -h, --help       show this help
 `;
 
@@ -35,7 +38,7 @@ export async function runFix(args: string[]): Promise<number> {
   const vaultArgument = vaultFolderArg("fix", fixHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;
-  const vault = await loadVault(vaultArgument, { ignore: values.ignore ?? [] });
+  const vault = await loadVaultWithFlags(vaultArgument, values);
   const color = useColor(process.stdout, values["no-color"]);
   const paint = (style: "red" | "green" | "bold", text: string) => (color ? styleText(style, text) : text);
   let links = 0;

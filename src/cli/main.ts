@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { NotegraphError } from "../errors.js";
+import { version } from "../version.js";
 import { UsageError } from "./args.js";
 import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
@@ -36,11 +36,6 @@ Options:
 
 The vault defaults to ./notes.
 `;
-
-export function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return manifest.version;
-}
 
 /** Runs one command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

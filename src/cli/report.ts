@@ -2,8 +2,8 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { coverageReport } from "../analyze/coverageReport.js";
 import { coverageMarkdown, coverageText } from "../emit/coverageText.js";
-import { loadVault } from "../loadVault.js";
 import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { loadVaultWithFlags } from "./load.js";
 
 export const reportHelp = `Usage: notegraph report [vault] [options]
 
@@ -14,6 +14,9 @@ Options:
   --format <text|md|json>  text (default), md (Markdown for a wiki page or a pull
                            request comment), or json
   --ignore <glob>          leave matching vault paths out (repeatable)
+  --cache <dir>            keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
+                           or ~/.cache/notegraph); only changed notes are parsed again
+  --no-cache               parse every note afresh and write no cache
   -h, --help               show this help
 `;
 
@@ -32,7 +35,7 @@ export async function runReport(args: string[]): Promise<number> {
   if (vaultArgument === null) return 0;
   const { values } = parsed;
   const format = oneOf("--format", values.format, ["text", "md", "json"] as const, "text");
-  const vault = await loadVault(vaultArgument, { ignore: values.ignore ?? [], keepText: true });
+  const vault = await loadVaultWithFlags(vaultArgument, values, { keepText: true });
   const report = coverageReport(vault);
   if (format === "json") process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === "md") process.stdout.write(coverageMarkdown(report, `Coverage of ${basename(vault.root)}`));

@@ -2,31 +2,40 @@ import type { ParsedNote, VaultFile } from "../types.js";
 
 /** Parsed notes kept between runs, so only notes that changed are parsed again. */
 export interface ParseCache {
+  /** A hit when the file's size and modification time are as cached. */
   get(file: VaultFile, keepText: boolean): ParsedNote | undefined;
-  set(file: VaultFile, keepText: boolean, parsed: ParsedNote): void;
+  /** A hit when the content is as cached though its time changed (a checkout, a copy). */
+  getByHash?(file: VaultFile, hash: string, keepText: boolean): ParsedNote | undefined;
+  set(file: VaultFile, keepText: boolean, parsed: ParsedNote, hash?: string): void;
 }
 
-interface Entry {
+export interface CacheEntry {
   size: number;
   mtimeMs: number;
+  hash: string | null;
   keepText: boolean;
   parsed: ParsedNote;
 }
 
-/**
- * An in-memory cache keyed by path and trusted while the file's size and modification time
- * stay the same (what `serve` keeps between saves).
- */
-export function memoryParseCache(): ParseCache {
-  const entries = new Map<string, Entry>();
+/** The lookups every cache shares, over a map of entries by vault path. */
+export function cacheOver(entries: Map<string, CacheEntry>, touched?: Set<string>): ParseCache {
+  const found = (path: string, test: (entry: CacheEntry) => boolean) => {
+    const entry = entries.get(path);
+    if (!entry || !test(entry)) return undefined;
+    touched?.add(path);
+    return entry.parsed;
+  };
   return {
-    get(file, keepText) {
-      const entry = entries.get(file.path);
-      const fresh = entry && entry.size === file.size && entry.mtimeMs === file.mtimeMs && entry.keepText === keepText;
-      return fresh ? entry.parsed : undefined;
-    },
-    set(file, keepText, parsed) {
-      entries.set(file.path, { size: file.size, mtimeMs: file.mtimeMs, keepText, parsed });
+    get: (file, keepText) => found(file.path, (e) => e.size === file.size && e.mtimeMs === file.mtimeMs && e.keepText === keepText),
+    getByHash: (file, hash, keepText) => found(file.path, (e) => e.hash === hash && e.keepText === keepText),
+    set(file, keepText, parsed, hash) {
+      entries.set(file.path, { size: file.size, mtimeMs: file.mtimeMs, hash: hash ?? null, keepText, parsed });
+      touched?.add(file.path);
     },
   };
+}
+
+/** An in-memory cache (what `serve` keeps between saves). */
+export function memoryParseCache(): ParseCache {
+  return cacheOver(new Map());
 }

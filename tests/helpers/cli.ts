@@ -1,5 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** The CLI's parse cache goes here during tests, never into the user's cache folder. */
+export const testCacheHome = mkdtempSync(join(tmpdir(), "notegraph-cache-"));
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const bin = fileURLToPath(new URL("../../build/cli/bin.js", import.meta.url));
@@ -12,7 +18,7 @@ export interface CliResult {
 
 /** Runs the built `notegraph` bin with plain node, as a user's shell would. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: testCacheHome, ...options.env };
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
