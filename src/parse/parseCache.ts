@@ -6,6 +6,8 @@ export interface ParseCache {
   get(file: VaultFile, keepText: boolean): ParsedNote | undefined;
   /** A hit when the content is as cached though its time changed (a checkout, a copy). */
   getByHash?(file: VaultFile, hash: string, keepText: boolean): ParsedNote | undefined;
+  /** The content hash cached for this path, to compare with the file's. */
+  hashOf?(file: VaultFile, keepText: boolean): string | null;
   set(file: VaultFile, keepText: boolean, parsed: ParsedNote, hash?: string): void;
 }
 
@@ -28,6 +30,10 @@ export function cacheOver(entries: Map<string, CacheEntry>, touched?: Set<string
   return {
     get: (file, keepText) => found(file.path, (e) => e.size === file.size && e.mtimeMs === file.mtimeMs && e.keepText === keepText),
     getByHash: (file, hash, keepText) => found(file.path, (e) => e.hash === hash && e.keepText === keepText),
+    hashOf: (file, keepText) => {
+      const entry = entries.get(file.path);
+      return entry && entry.keepText === keepText ? entry.hash : null;
+    },
     set(file, keepText, parsed, hash) {
       entries.set(file.path, { size: file.size, mtimeMs: file.mtimeMs, hash: hash ?? null, keepText, parsed });
       touched?.add(file.path);

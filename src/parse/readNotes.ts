@@ -3,33 +3,56 @@ import { readFile } from "node:fs/promises";
 import type { NoteRecord, ParsedNote, Problem, VaultFile } from "../types.js";
 import { decodeNote } from "./decodeNote.js";
 import type { ParseCache } from "./parseCache.js";
+import { parseOnThreads, POOL_THRESHOLD } from "./parsePool.js";
 import { parseNote, type ParseOptions } from "./parseNote.js";
+
+/** A note read on some thread: its content hash, and its record unless the hash was already known. */
+export interface HashedNote {
+  hash: string | null;
+  parsed: ParsedNote | null;
+}
 
 /**
  * Reads and parses every note; a note that fails is a problem, and what could be read is kept.
  * With a cache, a note is parsed only when its size and modification time changed and its
- * content hash did too.
+ * content hash did too. Many notes to parse go to worker threads; the order stays the same.
  */
-export async function readNotes(files: readonly VaultFile[], options: ParseOptions = {}, cache?: ParseCache): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
+export async function readNotes(files: readonly VaultFile[], parseOptions: ParseOptions = {}, cache?: ParseCache): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
+  const keepText = parseOptions.keepText === true;
+  // Only the parse options travel to worker threads (callers may pass a wider options object).
+  const options: ParseOptions = { keepText };
+  const records = files.map((file) => cache?.get(file, keepText));
+  const missing = files.filter((_file, i) => records[i] === undefined);
+  const known = missing.map((file) => cache?.hashOf?.(file, keepText) ?? null);
+  const read = (missing.length >= POOL_THRESHOLD ? await parseOnThreads(missing, known, options) : null) ?? (await readInTurn(missing, known, options));
+  let k = 0;
   const notes: NoteRecord[] = [];
   const problems: Problem[] = [];
-  const keepText = options.keepText === true;
-  for (const file of files) {
-    const parsed = cache?.get(file, keepText) ?? (await readAndCache(file, options, keepText, cache));
+  for (const [i, file] of files.entries()) {
+    let parsed = records[i];
+    if (parsed === undefined) {
+      const { hash, parsed: fresh } = read[k++] ?? { hash: null, parsed: null };
+      parsed = fresh ?? (hash !== null ? cache?.getByHash?.(file, hash, keepText) : undefined) ?? (await readNote(file, options));
+      if (cache && hash !== null) cache.set(file, keepText, parsed, hash);
+    }
     notes.push(parsed.note);
     problems.push(...parsed.problems);
   }
   return { notes, problems };
 }
 
-async function readAndCache(file: VaultFile, options: ParseOptions, keepText: boolean, cache?: ParseCache): Promise<ParsedNote> {
+async function readInTurn(files: readonly VaultFile[], known: readonly (string | null)[], options: ParseOptions): Promise<HashedNote[]> {
+  const results: HashedNote[] = [];
+  for (const [i, file] of files.entries()) results.push(await readAndHash(file, options, known[i] ?? null));
+  return results;
+}
+
+/** Reads one note and hashes it; parses it unless its hash is `knownHash`. */
+export async function readAndHash(file: VaultFile, options: ParseOptions, knownHash: string | null): Promise<HashedNote> {
   const bytes = await readBytes(file);
-  if (!(bytes instanceof Uint8Array)) return bytes;
-  if (!cache) return parseBytes(file, bytes, options);
+  if (!(bytes instanceof Uint8Array)) return { hash: null, parsed: bytes };
   const hash = createHash("sha256").update(bytes).digest("base64url");
-  const parsed = cache.getByHash?.(file, hash, keepText) ?? parseBytes(file, bytes, options);
-  cache.set(file, keepText, parsed, hash);
-  return parsed;
+  return { hash, parsed: hash === knownHash ? null : parseBytes(file, bytes, options) };
 }
 
 export async function readNote(file: VaultFile, options: ParseOptions = {}): Promise<ParsedNote> {

@@ -53,6 +53,7 @@ describe("the disk parse cache", () => {
     const vault = await loadVault(root, {
       cache: {
         get: cache.get,
+        hashOf: cache.hashOf,
         getByHash: (...args) => {
           const hit = cache.getByHash?.(...args);
           if (hit) hashHits++;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { POOL_THRESHOLD } from "../../src/parse/parsePool.js";
+import { readNotes } from "../../src/parse/readNotes.js";
+import { scanVault } from "../../src/scan/scanVault.js";
+import { makeVault } from "../helpers/vault.js";
+
+describe("parsing on worker threads", () => {
+  it("gives exactly what a single-threaded run gives, in the same order", async () => {
+    const files: Record<string, string> = { "Broken.md": "---\ntitle: a: b\n---\n[[x]]" };
+    const count = POOL_THRESHOLD + 50;
+    for (let i = 0; i < count; i++) {
+      files[`f${i % 7}/Note ${i}.md`] = `---\naliases: [N${i}]\n---\n# Note ${i}\n[[Note ${(i * 7) % count}]] [[Missing ${i % 13}]] #t${i % 5}\n`;
+    }
+    const scan = await scanVault(makeVault(files));
+    const pooled = await readNotes(scan.notes, { keepText: true });
+    // Below the threshold readNotes stays on this thread: read the same notes in small batches.
+    const inTurn = { notes: [] as typeof pooled.notes, problems: [] as typeof pooled.problems };
+    for (let i = 0; i < scan.notes.length; i += POOL_THRESHOLD - 1) {
+      const batch = await readNotes(scan.notes.slice(i, i + POOL_THRESHOLD - 1), { keepText: true });
+      inTurn.notes.push(...batch.notes);
+      inTurn.problems.push(...batch.problems);
+    }
+    expect(pooled.notes).toHaveLength(count + 1);
+    expect(pooled).toEqual(inTurn);
+    expect(pooled.problems).toEqual([{ path: "Broken.md", message: expect.stringMatching(/^frontmatter is not valid YAML/), line: 1 }]);
+  });
+});
