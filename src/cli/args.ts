@@ -57,3 +57,14 @@ export async function parseCacheFor(vault: string, values: { cache?: string | un
   if (values["no-cache"]) return undefined;
   return openDiskCache(vault, version(), values.cache);
 }
+
+/** Help lines for VAULT_OPTIONS, with descriptions starting at column `width`. */
+export function vaultOptionsHelp(width: number): string {
+  const line = (flag: string, ...text: string[]) => text.map((t, i) => `${(i === 0 ? `  ${flag}` : "").padEnd(width)}${t}`).join("\n");
+  return [
+    line("--ignore <glob>", "leave matching vault paths out (repeatable); Obsidian's own", '"Excluded files" (.obsidian/app.json) always apply'),
+    line("--cache <dir>", "keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,", "or ~/.cache/notegraph); only changed notes are parsed again"),
+    line("--no-cache", "parse every note afresh and write no cache"),
+    line("-h, --help", "show this help"),
+  ].join("\n");
+}

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { buildPage } from "../buildPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
-import { parseCacheFor, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { parseCacheFor, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
 
 export const buildHelp = `Usage: notegraph build [vault] [options]
 
@@ -14,13 +14,9 @@ Options:
   --out <folder>     where to write the page (default: dist). Only a new or empty folder, or
                      one an earlier build wrote, is replaced; never the vault or a folder in it
   --title <text>     the page's title (default: the vault folder's name)
-  --ignore <glob>    leave matching vault paths out (repeatable)
   --quiet            print only the page's path
   --no-color         no colour
-  --cache <dir>      keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
-                     or ~/.cache/notegraph); only changed notes are parsed again
-  --no-cache         parse every note afresh and write no cache
-  -h, --help         show this help
+${vaultOptionsHelp(21)}
 `;
 
 export async function runBuild(args: string[]): Promise<number> {

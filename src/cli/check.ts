@@ -6,7 +6,7 @@ import { githubAnnotations } from "../emit/githubAnnotations.js";
 import { jsonReport } from "../emit/jsonReport.js";
 import { textReport } from "../emit/textReport.js";
 import { parseArgs } from "node:util";
-import { oneOf, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { oneOf, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const checkHelp = `Usage: notegraph check [vault] [options]
@@ -19,15 +19,10 @@ Options:
                         GitHub Actions annotations
   --baseline <file>     a report saved from \`check --format json\`: list only the
                         findings that are new since, and exit by those alone
-  --ignore <glob>       leave matching vault paths out (repeatable); Obsidian's own
-                        "Excluded files" (.obsidian/app.json) always apply
   --strict              ambiguous links and problems fail the check too
   --exit-zero           exit 0 even when links are broken (report only)
   --no-color            no colour (also NO_COLOR=1, or when output is piped)
-  --cache <dir>         keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
-                        or ~/.cache/notegraph); only changed notes are parsed again
-  --no-cache            parse every note afresh and write no cache
-  -h, --help            show this help
+${vaultOptionsHelp(24)}
 
 Exit codes: 0 all links resolve; 1 dangling links or broken anchors (or, with --strict,
 ambiguous links or problems); 2 usage or fatal error.

@@ -4,7 +4,7 @@ import { writeExportFile } from "../emit/exportFile.js";
 import { CSV_EDGE_HEADER, CSV_NODE_HEADER, exportRows, toCsv, toGexf, toGraphml, toGraphologyJson } from "../emit/graphExports.js";
 import { buildGraph } from "../graph/buildGraph.js";
 import { layoutPositions } from "../layout/layoutGraph.js";
-import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const exportHelp = `Usage: notegraph export [vault] --format <fmt> [--out FILE]
@@ -21,11 +21,7 @@ Options:
   --format <fmt>   json, gexf, graphml or csv (required)
   --out <file>     write here instead of standard output; an existing file is replaced
                    only if notegraph wrote it, and never inside the vault
-  --ignore <glob>  leave matching vault paths out (repeatable)
-  --cache <dir>    keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
-                   or ~/.cache/notegraph); only changed notes are parsed again
-  --no-cache       parse every note afresh and write no cache
-  -h, --help       show this help
+${vaultOptionsHelp(19)}
 `;
 
 export async function runExport(args: string[]): Promise<number> {

@@ -3,7 +3,7 @@ import { parseArgs, styleText } from "node:util";
 import { checkReport } from "../analyze/checkReport.js";
 import { previewFix, writeFix, type FixedText } from "../fix/applyFix.js";
 import { nearMissFixes } from "../fix/planFixes.js";
-import { UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const fixHelp = `Usage: notegraph fix [vault] [options]
@@ -15,12 +15,8 @@ unless --write is given. The only notegraph command that edits notes.
 Options:
   --write          apply the rewrites: each note is written atomically (a temporary file,
                    then renamed), keeping its encoding and line endings; nothing else changes
-  --ignore <glob>  leave matching vault paths out (repeatable)
   --no-color       no colour
-  --cache <dir>    keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
-                   or ~/.cache/notegraph); only changed notes are parsed again
-  --no-cache       parse every note afresh and write no cache
-  -h, --help       show this help
+${vaultOptionsHelp(19)}
 `;
 
 export async function runFix(args: string[]): Promise<number> {

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { coverageReport } from "../analyze/coverageReport.js";
 import { coverageMarkdown, coverageText } from "../emit/coverageText.js";
-import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const reportHelp = `Usage: notegraph report [vault] [options]
@@ -13,11 +13,7 @@ suggested links, topic clusters, bridge notes, orphans, dead ends and stubs.
 Options:
   --format <text|md|json>  text (default), md (Markdown for a wiki page or a pull
                            request comment), or json
-  --ignore <glob>          leave matching vault paths out (repeatable)
-  --cache <dir>            keep the parse cache here (default: $XDG_CACHE_HOME/notegraph,
-                           or ~/.cache/notegraph); only changed notes are parsed again
-  --no-cache               parse every note afresh and write no cache
-  -h, --help               show this help
+${vaultOptionsHelp(27)}
 `;
 
 export async function runReport(args: string[]): Promise<number> {
