@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { NotegraphError } from "../errors.js";
 import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { version } from "../version.js";
@@ -27,6 +28,17 @@ export function useColor(stream: NodeJS.WriteStream, disabled: boolean | undefin
   if (disabled || "NO_COLOR" in process.env) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
   return stream.isTTY === true;
+}
+
+type VaultCommandConfig<T extends NonNullable<ParseArgsConfig["options"]>> = { args: string[]; allowPositionals: true; options: typeof VAULT_OPTIONS & T };
+
+/** Parses a vault command's flags: the shared VAULT_OPTIONS plus its own; usage errors in one line. */
+export function parseVaultArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
+  command: string,
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<VaultCommandConfig<T>>> {
+  return withUsageErrors(command, () => parseArgs({ args, allowPositionals: true, options: { ...VAULT_OPTIONS, ...options } }));
 }
 
 /** Options every vault command takes. */

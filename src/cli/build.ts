@@ -1,9 +1,8 @@
 import { relative } from "node:path";
-import { parseArgs } from "node:util";
 import { buildPage } from "../buildPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
-import { parseCacheFor, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
+import { parseCacheFor, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 
 export const buildHelp = `Usage: notegraph build [vault] [options]
 
@@ -20,19 +19,12 @@ ${vaultOptionsHelp(21)}
 `;
 
 export async function runBuild(args: string[]): Promise<number> {
-  const parsed = withUsageErrors("build", () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...VAULT_OPTIONS,
-        out: { type: "string", default: "dist" },
-        title: { type: "string" },
-        quiet: { type: "boolean" },
-        "no-color": { type: "boolean" },
-      },
-    }),
-  );
+  const parsed = parseVaultArgs("build", args, {
+    out: { type: "string", default: "dist" },
+    title: { type: "string" },
+    quiet: { type: "boolean" },
+    "no-color": { type: "boolean" },
+  });
   const vaultArgument = vaultFolderArg("build", buildHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;

@@ -5,8 +5,7 @@ import { NotegraphError } from "../errors.js";
 import { githubAnnotations } from "../emit/githubAnnotations.js";
 import { jsonReport } from "../emit/jsonReport.js";
 import { textReport } from "../emit/textReport.js";
-import { parseArgs } from "node:util";
-import { oneOf, UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
+import { oneOf, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const checkHelp = `Usage: notegraph check [vault] [options]
@@ -29,20 +28,13 @@ ambiguous links or problems); 2 usage or fatal error.
 `;
 
 export async function runCheck(args: string[]): Promise<number> {
-  const parsed = withUsageErrors("check", () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...VAULT_OPTIONS,
-        format: { type: "string" },
-        baseline: { type: "string" },
-        strict: { type: "boolean" },
-        "exit-zero": { type: "boolean" },
-        "no-color": { type: "boolean" },
-      },
-    }),
-  );
+  const parsed = parseVaultArgs("check", args, {
+    format: { type: "string" },
+    baseline: { type: "string" },
+    strict: { type: "boolean" },
+    "exit-zero": { type: "boolean" },
+    "no-color": { type: "boolean" },
+  });
   const vaultArgument = vaultFolderArg("check", checkHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;

@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
 import { topicClusters } from "../analyze/topicClusters.js";
 import { writeExportFile } from "../emit/exportFile.js";
 import { CSV_EDGE_HEADER, CSV_NODE_HEADER, exportRows, toCsv, toGexf, toGraphml, toGraphologyJson } from "../emit/graphExports.js";
 import { buildGraph } from "../graph/buildGraph.js";
 import { layoutPositions } from "../layout/layoutGraph.js";
-import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
+import { oneOf, parseVaultArgs, UsageError, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const exportHelp = `Usage: notegraph export [vault] --format <fmt> [--out FILE]
@@ -25,17 +24,10 @@ ${vaultOptionsHelp(19)}
 `;
 
 export async function runExport(args: string[]): Promise<number> {
-  const parsed = withUsageErrors("export", () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...VAULT_OPTIONS,
-        format: { type: "string" },
-        out: { type: "string" },
-      },
-    }),
-  );
+  const parsed = parseVaultArgs("export", args, {
+    format: { type: "string" },
+    out: { type: "string" },
+  });
   const vaultArgument = vaultFolderArg("export", exportHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;

@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { parseArgs, styleText } from "node:util";
+import { styleText } from "node:util";
 import { checkReport } from "../analyze/checkReport.js";
 import { previewFix, writeFix, type FixedText } from "../fix/applyFix.js";
 import { nearMissFixes } from "../fix/planFixes.js";
-import { UsageError, useColor, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
+import { parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const fixHelp = `Usage: notegraph fix [vault] [options]
@@ -20,17 +20,10 @@ ${vaultOptionsHelp(19)}
 `;
 
 export async function runFix(args: string[]): Promise<number> {
-  const parsed = withUsageErrors("fix", () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...VAULT_OPTIONS,
-        write: { type: "boolean" },
-        "no-color": { type: "boolean" },
-      },
-    }),
-  );
+  const parsed = parseVaultArgs("fix", args, {
+    write: { type: "boolean" },
+    "no-color": { type: "boolean" },
+  });
   const vaultArgument = vaultFolderArg("fix", fixHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;

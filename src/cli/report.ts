@@ -1,8 +1,7 @@
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { coverageReport } from "../analyze/coverageReport.js";
 import { coverageMarkdown, coverageText } from "../emit/coverageText.js";
-import { oneOf, UsageError, VAULT_OPTIONS, vaultFolderArg, vaultOptionsHelp, withUsageErrors } from "./args.js";
+import { oneOf, parseVaultArgs, UsageError, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const reportHelp = `Usage: notegraph report [vault] [options]
@@ -17,16 +16,9 @@ ${vaultOptionsHelp(27)}
 `;
 
 export async function runReport(args: string[]): Promise<number> {
-  const parsed = withUsageErrors("report", () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...VAULT_OPTIONS,
-        format: { type: "string" },
-      },
-    }),
-  );
+  const parsed = parseVaultArgs("report", args, {
+    format: { type: "string" },
+  });
   const vaultArgument = vaultFolderArg("report", reportHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;

@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import { serveVault } from "../serve/serveVault.js";
-import { UsageError, VAULT_OPTIONS, vaultFolderArg, withUsageErrors } from "./args.js";
+import { parseVaultArgs, UsageError, vaultFolderArg } from "./args.js";
 
 export const serveHelp = `Usage: notegraph serve [vault] [options]
 
@@ -16,18 +15,11 @@ Options:
 `;
 
 export async function runServe(args: string[]): Promise<number> {
-  const parsed = withUsageErrors("serve", () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...VAULT_OPTIONS,
-        port: { type: "string", default: "5757" },
-        host: { type: "string", default: "127.0.0.1" },
-        title: { type: "string" },
-      },
-    }),
-  );
+  const parsed = parseVaultArgs("serve", args, {
+    port: { type: "string", default: "5757" },
+    host: { type: "string", default: "127.0.0.1" },
+    title: { type: "string" },
+  });
   const vaultArgument = vaultFolderArg("serve", serveHelp, parsed);
   if (vaultArgument === null) return 0;
   const { values } = parsed;
