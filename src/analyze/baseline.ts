@@ -12,6 +12,7 @@ export function newSinceBaseline(report: CheckReport, baseline: CheckReport): Ch
   const dangling = report.dangling
     .map((group) => ({ ...group, references: group.references.filter((r) => take(oldRefs, `${r.source}\u0000${lookupKey(group.target)}`)) }))
     .filter((group) => group.references.length > 0);
+  const stillDangling = new Set(dangling.map((group) => lookupKey(group.target)));
   const oldAnchors = counter(baseline.brokenAnchors.map((b) => `${b.source}\u0000${lookupKey(b.target)}\u0000${b.kind}\u0000${b.anchor}`));
   const brokenAnchors = report.brokenAnchors.filter((b) => take(oldAnchors, `${b.source}\u0000${lookupKey(b.target)}\u0000${b.kind}\u0000${b.anchor}`));
   const oldAmbiguous = counter(baseline.ambiguous.map((a) => `${a.source}\u0000${lookupKey(a.target)}`));
@@ -32,7 +33,7 @@ export function newSinceBaseline(report: CheckReport, baseline: CheckReport): Ch
       problems: problems.length,
     },
     dangling,
-    wanted: report.wanted.filter((w) => dangling.some((g) => lookupKey(g.target) === lookupKey(w.target))),
+    wanted: report.wanted.filter((w) => stillDangling.has(lookupKey(w.target))),
     brokenAnchors,
     ambiguous,
     orphans,

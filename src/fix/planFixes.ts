@@ -20,11 +20,11 @@ export interface NoteFix {
  * text the reader sees. Only wikilinks and embeds; a Markdown link is left for a person.
  */
 export function nearMissFixes(report: CheckReport): NoteFix[] {
-  const notePaths = report.notes.map((note) => note.path);
+  const nameOf = linkNamer(report.notes.map((note) => note.path));
   const byFile = new Map<VaultPath, LinkEdit[]>();
   for (const group of report.dangling) {
     if (group.suggestion === null) continue;
-    const name = linkName(group.suggestion, notePaths);
+    const name = nameOf(group.suggestion);
     for (const ref of group.references) {
       const replacement = rewriteWikiLink(ref.raw, name);
       if (replacement === null || replacement === ref.raw) continue;
@@ -40,9 +40,17 @@ export function nearMissFixes(report: CheckReport): NoteFix[] {
 
 /** The shortest name that links to the note: its file name, or its path when that name is shared. */
 export function linkName(path: VaultPath, allNotes: readonly VaultPath[]): string {
-  const key = lookupKey(stripMd(baseName(path)));
-  const shared = allNotes.filter((other) => lookupKey(stripMd(baseName(other))) === key).length > 1;
-  return stripMd(shared ? path : baseName(path));
+  return linkNamer(allNotes)(path);
+}
+
+/** `linkName` for many notes: the file names are counted once, not per link. */
+function linkNamer(allNotes: readonly VaultPath[]): (path: VaultPath) => string {
+  const counts = new Map<string, number>();
+  for (const note of allNotes) {
+    const key = lookupKey(stripMd(baseName(note)));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return (path) => stripMd((counts.get(lookupKey(stripMd(baseName(path)))) ?? 0) > 1 ? path : baseName(path));
 }
 
 /** `[[Old#H]]` -> `[[New#H|Old#H]]`; an alias stays; an embed needs none; `\|` in tables stays escaped. */
