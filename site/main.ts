@@ -108,7 +108,9 @@ function select(node: string | null, options: { fly?: boolean; updateHash?: bool
 function flyTo(node: string): void {
   const camera = renderer.getCamera();
   const display = renderer.getNodeDisplayData(node);
-  if (display) void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 400 });
+  // Zoom in only where the map is crowded; in a small vault the neighbours would leave the view.
+  const ratio = graph.order > 200 ? Math.min(camera.ratio, 0.5) : camera.ratio;
+  if (display) void camera.animate({ x: display.x, y: display.y, ratio }, { duration: 400 });
 }
 
 renderer.on("enterNode", ({ node }) => setHovered(node));

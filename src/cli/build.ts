@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { buildPage } from "../buildPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
@@ -33,6 +33,8 @@ export async function runBuild(args: string[]): Promise<number> {
   await cache?.save();
   const written = await writeOutputFolder(values.out, root, { "index.html": html });
   if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);
-  process.stdout.write(`Page written to ${relative(process.cwd(), written) || "."}/index.html\n`);
+  const shown = relative(process.cwd(), written);
+  // Relative when it is below the current folder, else the full path.
+  process.stdout.write(`Page written to ${shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? written : shown}/index.html\n`);
   return 0;
 }
