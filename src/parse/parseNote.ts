@@ -1,21 +1,24 @@
 import type { Heading as MdastHeading, Nodes, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { baseName, stripMd } from "../keys.js";
 import type { Heading, LinkRecord, NoteRecord, ParsedNote, Problem, TextSegment, VaultPath } from "../types.js";
+import { defuseMarkdown } from "./defuseMarkdown.js";
 import { readFrontmatter, type Frontmatter } from "./frontmatter.js";
 import { LineIndex } from "./lineIndex.js";
 import { isExternalUrl, markdownLinkParts, wikiLinkParts, type LinkParts } from "./linkParts.js";
+import { remarkGfmBlocks } from "./remarkGfmBlocks.js";
 import { remarkWikiLink } from "./remarkWikiLink.js";
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkWikiLink).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfmBlocks).use(remarkWikiLink).freeze();
 
 /** Inline `#tag`: letters, digits, `_`, `-`, `/`, not all digits, not inside a word. */
 const INLINE_TAG = /(?<![\p{L}\p{N}_/&#])#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
+/** `[[]]`, `[[ ]]`, `[[|alias]]`: brackets with no target, which Obsidian does not link either. */
+const EMPTY_WIKILINK = /!?\[\[[ \t]*(?:\|[^[\]\n]*)?\]\]/g;
 /** A block id `^id` ends its line. */
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)[ \t]*$/gm;
 
@@ -26,11 +29,15 @@ export interface ParseOptions {
 
 /** One note's text to its record: title, aliases, tags, headings, block ids and every link. */
 export function parseNote(path: VaultPath, text: string, options: ParseOptions = {}): ParsedNote {
-  const tree = processor.parse(text);
+  // Same length and lines as `text`: positions found in the tree hold for both.
+  const defused = defuseMarkdown(text);
+  const tree = processor.parse(defused.text);
   const lines = new LineIndex(text);
-  const problems: Problem[] = [];
+  const problems: Problem[] = defused.findings.map((found) => ({ path, ...found }));
   const frontmatter = frontmatterOf(tree, text, lines, problems, path);
   const body = readBody(tree, text, lines, options.keepText === true);
+  const empty = body.emptyLinks[0];
+  if (empty) problems.push({ path, line: empty.line, message: emptyLinkMessage(empty.raw, body.emptyLinks.length) });
   const note: NoteRecord = {
     path,
     title: frontmatter.title ?? body.firstH1 ?? stripMd(baseName(path)),
@@ -72,10 +79,11 @@ interface Body {
   links: LinkRecord[];
   words: number;
   text: TextSegment[] | null;
+  emptyLinks: { raw: string; line: number }[];
 }
 
 function readBody(tree: Root, text: string, lines: LineIndex, keepText: boolean): Body {
-  const body: Body = { firstH1: null, headings: [], tags: [], blockIds: [], links: [], words: 0, text: keepText ? [] : null };
+  const body: Body = { firstH1: null, headings: [], tags: [], blockIds: [], links: [], words: 0, text: keepText ? [] : null, emptyLinks: [] };
   visit(tree, (node: Nodes) => {
     const offset = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -93,11 +101,17 @@ function readBody(tree: Root, text: string, lines: LineIndex, keepText: boolean)
       if (node.type === "link") return SKIP;
     } else if (node.type === "text") {
       readText(node.value, body);
+      for (const empty of node.value.matchAll(EMPTY_WIKILINK)) body.emptyLinks.push({ raw: empty[0], line: lines.placeOf(offset + empty.index).line });
       body.text?.push({ value: node.value, ...lines.placeOf(offset) });
     }
     return undefined;
   });
   return body;
+}
+
+function emptyLinkMessage(raw: string, count: number): string {
+  const more = count > 1 ? ` (and ${(count - 1).toLocaleString("en")} more like it)` : "";
+  return `${raw} has no target, so it is not a link${more}`;
 }
 
 function readHeading(node: MdastHeading, line: number, body: Body): void {

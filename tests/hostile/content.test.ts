@@ -102,23 +102,10 @@ describe("bytes that are not plain UTF-8", () => {
 });
 
 describe("Markdown that breaks parsers", () => {
-  it("reports a note nested too deeply to parse, and goes on", async () => {
+  it("reports a note nested thousands deep, still reads its links, and goes on", async () => {
     const { problems, note } = await withHostile(`${"- ".repeat(3000)}x [[A]]`);
-    expect(problems).toEqual(["nested too deeply to parse; its links are not read"]);
-    expect(note?.title).toBe("X");
-  });
-
-  it.each([
-    ["2,000-deep blockquotes", `${"> ".repeat(2000)}[[A]]`, 1],
-    ["200,000 <", "<".repeat(200_000), 0],
-    ["]([ lines x 50,000", "]([\n".repeat(50_000), 0],
-    ["100,000 [[", "[[".repeat(100_000), 0],
-    ["20,000 links in one note", Array.from({ length: 20_000 }, (_, i) => `[[N${i}]]`).join(" "), 20_000],
-    ["[[a|]] [[|b]] [[]]", "[[a|]] [[|b]] [[]]", 1],
-    ["an unclosed fence", "```\n[[A]]\n", 0],
-  ])("reads %s", async (_name, content, links) => {
-    const { note } = await withHostile(content);
-    expect(note?.links).toHaveLength(links);
+    expect(problems).toEqual(["a line nests quotes or lists 100+ columns deep; the deeper markers are read as text"]);
+    expect(note?.links.map((link) => link.target)).toEqual(["A"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
+import { remarkGfmBlocks } from "../../src/parse/remarkGfmBlocks.js";
 import { wikiLinkPlugin } from "remark-wiki-link";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
@@ -7,8 +7,8 @@ import type { Node } from "unist";
 import { describe, expect, it } from "vitest";
 import { remarkWikiLink, type WikiLink } from "../../src/parse/remarkWikiLink.js";
 
-const ours = unified().use(remarkParse).use(remarkGfm).use(remarkWikiLink);
-const theirs = unified().use(remarkParse).use(remarkGfm).use(wikiLinkPlugin, { aliasDivider: "|" });
+const ours = unified().use(remarkParse).use(remarkGfmBlocks).use(remarkWikiLink);
+const theirs = unified().use(remarkParse).use(remarkGfmBlocks).use(wikiLinkPlugin, { aliasDivider: "|" });
 
 function wikiLinks(processor: typeof ours, text: string): WikiLink[] {
   const found: WikiLink[] = [];
