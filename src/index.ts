@@ -25,6 +25,7 @@ export { checkReport, type CheckReport } from "./analyze/checkReport.js";
 export { jsonReport } from "./emit/jsonReport.js";
 export { textReport, type TextOptions } from "./emit/textReport.js";
 export { loadVault, type LoadOptions } from "./loadVault.js";
+export type { ParseBudget } from "./parse/parsePool.js";
 export { layoutPositions, iterationBudget, type Position, type LayoutOptions } from "./layout/layoutGraph.js";
 export { topicClusters, type TopicCluster, type TopicClusters } from "./analyze/topicClusters.js";
 export { pageData, type PageData, type PageNode, type PageEdge } from "./emit/pageData.js";

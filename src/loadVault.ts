@@ -1,11 +1,10 @@
 import type { ParseCache } from "./parse/parseCache.js";
-import type { ParseOptions } from "./parse/parseNote.js";
-import { readNotes } from "./parse/readNotes.js";
+import { readNotes, type ReadOptions } from "./parse/readNotes.js";
 import { resolveLinks } from "./resolve/resolveLinks.js";
 import { scanVault, type ScanOptions } from "./scan/scanVault.js";
 import type { Vault } from "./types.js";
 
-export interface LoadOptions extends ScanOptions, ParseOptions {
+export interface LoadOptions extends ScanOptions, ReadOptions {
   /** Parsed notes from an earlier load; unchanged notes are not parsed again. Default: none. */
   cache?: ParseCache;
 }

@@ -1,7 +1,7 @@
-/** A worker thread of the parse pool: reads and parses the notes it is sent, in order. */
+/** A worker thread of the parse pool: reads and parses the notes it is sent, in order, reporting each. */
 import { parentPort } from "node:worker_threads";
 import type { VaultFile } from "../types.js";
-import { readAndHash } from "./readNotes.js";
+import { readAndHash, type HashedNote } from "./readNotes.js";
 import type { ParseOptions } from "./parseNote.js";
 
 export interface ParseTask {
@@ -12,8 +12,16 @@ export interface ParseTask {
   options: ParseOptions;
 }
 
+/** One note of a task done: the pool times each note apart. */
+export interface ParsedInTask {
+  id: number;
+  index: number;
+  result: HashedNote;
+}
+
 parentPort?.on("message", async (task: ParseTask) => {
-  const results = [];
-  for (const [i, file] of task.files.entries()) results.push(await readAndHash(file, task.options, task.knownHashes[i] ?? null));
-  parentPort?.postMessage({ id: task.id, results });
+  for (const [index, file] of task.files.entries()) {
+    const result = await readAndHash(file, task.options, task.knownHashes[index] ?? null);
+    parentPort?.postMessage({ id: task.id, index, result } satisfies ParsedInTask);
+  }
 });

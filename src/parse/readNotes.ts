@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { NoteRecord, ParsedNote, Problem, VaultFile } from "../types.js";
 import { decodeNote } from "./decodeNote.js";
 import type { ParseCache } from "./parseCache.js";
-import { parseOnThreads, POOL_THRESHOLD } from "./parsePool.js";
+import { BIG_NOTE_BYTES, parseOnThreads, POOL_THRESHOLD, type ParseBudget } from "./parsePool.js";
 import { parseNote, type ParseOptions } from "./parseNote.js";
 
 /** A note read on some thread: its content hash, and its record unless the hash was already known. */
@@ -12,19 +12,26 @@ export interface HashedNote {
   parsed: ParsedNote | null;
 }
 
+export interface ReadOptions extends ParseOptions {
+  /** How long one note may parse on a worker thread. Default: DEFAULT_PARSE_BUDGET. */
+  parseBudget?: ParseBudget;
+}
+
 /**
  * Reads and parses every note; a note that fails is a problem, and what could be read is kept.
  * With a cache, a note is parsed only when its size and modification time changed and its
- * content hash did too. Many notes to parse go to worker threads; the order stays the same.
+ * content hash did too. Many notes, or a big one, go to worker threads, where a note over its
+ * time budget is stopped; the order stays the same.
  */
-export async function readNotes(files: readonly VaultFile[], parseOptions: ParseOptions = {}, cache?: ParseCache): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
+export async function readNotes(files: readonly VaultFile[], parseOptions: ReadOptions = {}, cache?: ParseCache): Promise<{ notes: NoteRecord[]; problems: Problem[] }> {
   const keepText = parseOptions.keepText === true;
   // Only the parse options travel to worker threads (callers may pass a wider options object).
   const options: ParseOptions = { keepText };
   const records = files.map((file) => cache?.get(file, keepText));
   const missing = files.filter((_file, i) => records[i] === undefined);
   const known = missing.map((file) => cache?.hashOf?.(file, keepText) ?? null);
-  const read = (missing.length >= POOL_THRESHOLD ? await parseOnThreads(missing, known, options) : null) ?? (await readInTurn(missing, known, options));
+  const onThreads = missing.length >= POOL_THRESHOLD || missing.some((file) => file.size >= BIG_NOTE_BYTES);
+  const read = (onThreads ? await parseOnThreads(missing, known, options, parseOptions.parseBudget) : null) ?? (await readInTurn(missing, known, options));
   let k = 0;
   const notes: NoteRecord[] = [];
   const problems: Problem[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadVault } from "../../src/loadVault.js";
 import { POOL_THRESHOLD } from "../../src/parse/parsePool.js";
 import { readNotes } from "../../src/parse/readNotes.js";
 import { scanVault } from "../../src/scan/scanVault.js";
@@ -23,5 +24,14 @@ describe("parsing on worker threads", () => {
     expect(pooled.notes).toHaveLength(count + 1);
     expect(pooled).toEqual(inTurn);
     expect(pooled.problems).toEqual([{ path: "Broken.md", message: expect.stringMatching(/^frontmatter is not valid YAML/), line: 1 }]);
+  });
+
+  it("stops a note over its time budget, says so, and goes on with a fresh worker", async () => {
+    // 4 MB of lists, each line nested deeper: about 10 s of micromark's time even defused.
+    const slow = Array.from({ length: 2000 }, (_, i) => `${"  ".repeat(i)}- [[S${i}]]`).join("\n");
+    const root = makeVault({ "A.md": "[[Slow]]", "Slow.md": slow, "Z.md": "[[A]]" });
+    const vault = await loadVault(root, { parseBudget: { baseMs: 3000, perMegabyteMs: 0 } });
+    expect(vault.notes.map((note) => [note.path, note.links.length])).toEqual([["A.md", 1], ["Slow.md", 0], ["Z.md", 1]]);
+    expect(vault.problems).toEqual([{ path: "Slow.md", message: "took over 3 s to parse and was stopped; its links are not read" }]);
   });
 });
