@@ -19,8 +19,9 @@ interface Manifest {
 export async function writeOutputFolder(out: string, vaultRoot: string, files: Record<string, string>): Promise<string> {
   const target = resolve(out);
   await refuseInsideVault(target, vaultRoot, out);
-  const previous = await ownedFolder(target, out);
   const parent = dirname(target);
+  await recoverInterruptedBuilds(parent, target);
+  const previous = await ownedFolder(target, out);
   await mkdir(parent, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new NotegraphError(`${out}: cannot create its parent folder (${error.code ?? error.message})`);
   });
@@ -53,6 +54,44 @@ async function swapIn(staging: string, target: string, previous: boolean, old: s
     throw error;
   }
   await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * A build killed mid-write (SIGKILL, a crash, power loss) leaves its staging folder, or, in the
+ * instant between the two renames, the previous page under its "old" name. Both carry the pid
+ * of their build; once that process is gone, the staging folder is removed and the previous
+ * page put back if nothing took its place.
+ */
+async function recoverInterruptedBuilds(parent: string, target: string): Promise<void> {
+  const leftover = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.notegraph-(new|old)-(\\d+)-[0-9a-f]{8}$`);
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const name of entries.sort()) {
+    const match = leftover.exec(name);
+    if (!match || isRunning(Number(match[2]))) continue;
+    const path = join(parent, name);
+    if (match[1] === "old" && !(await exists(target))) await rename(path, target);
+    else await rm(path, { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 async function refuseInsideVault(target: string, vaultRoot: string, out: string): Promise<void> {

@@ -1,7 +1,11 @@
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MANIFEST, writeOutputFolder } from "../../src/emit/outputFolder.js";
+import { cliBin, testCacheHome } from "../helpers/cli.js";
 import { makeVault } from "../helpers/vault.js";
 
 describe("writeOutputFolder", () => {
@@ -70,5 +74,51 @@ describe("writeOutputFolder", () => {
     const parent = makeVault({});
     mkdirSync(join(parent, "locked"), { mode: 0o555 });
     await expect(writeOutputFolder(join(parent, "locked", "site"), makeVault({ "a.md": "" }), { "index.html": "x" })).rejects.toThrow(/cannot be written/);
+  });
+});
+
+describe("a build that was killed", () => {
+  /** The pid of a process that has exited: what a killed build leaves behind. */
+  const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
+
+  it("has its staging folder removed, and its renamed previous page put back, by the next build", async () => {
+    const vault = makeVault({ "a.md": "" });
+    const parent = makeVault({});
+    const out = join(parent, "site");
+    const old = join(parent, `.site.notegraph-old-${deadPid()}-0123abcd`);
+    mkdirSync(old);
+    writeFileSync(join(old, "index.html"), "previous");
+    writeFileSync(join(old, MANIFEST), JSON.stringify({ tool: "notegraph", files: ["index.html"] }));
+    mkdirSync(join(parent, `.site.notegraph-new-${deadPid()}-4567cdef`));
+    const running = join(parent, `.site.notegraph-new-${process.pid}-89abcdef`);
+    mkdirSync(running);
+    await writeOutputFolder(out, vault, { "index.html": "next" });
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("next");
+    // A build still running (here: this process) keeps its staging folder.
+    expect(readdirSync(parent).sort()).toEqual([`.site.notegraph-new-${process.pid}-89abcdef`, "site"]);
+  });
+
+  it("leaves the previous page or the new one, whole, whenever it is killed", async () => {
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`N${i}.md`, `# N${i}\n[[N${(i * 7) % 300}]] [[Gone ${i % 9}]]`]));
+    const vault = makeVault(files);
+    const parent = makeVault({});
+    const out = join(parent, "site");
+    const build = () => {
+      const child = spawn(process.execPath, [cliBin, "build", vault, "--out", out, "--no-cache"], { env: { ...process.env, XDG_CACHE_HOME: testCacheHome }, stdio: "ignore" });
+      return { child, exited: once(child, "exit") };
+    };
+    await build().exited;
+    const whole = (folder: string) => readFileSync(join(folder, "index.html"), "utf8").trimEnd().endsWith("</html>");
+    for (const delay of [100, 300, 600, 900, 1200, 1600]) {
+      const { child, exited } = build();
+      await sleep(delay);
+      child.kill("SIGKILL");
+      await exited;
+      const renamed = readdirSync(parent).filter((name) => name.includes("notegraph-old-"));
+      expect(existsSync(out) ? whole(out) : renamed.length === 1 && whole(join(parent, renamed[0] as string))).toBe(true);
+    }
+    await build().exited;
+    expect(whole(out)).toBe(true);
+    expect(readdirSync(parent)).toEqual(["site"]);
   });
 });

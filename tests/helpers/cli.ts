@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 export const testCacheHome = mkdtempSync(join(tmpdir(), "notegraph-cache-"));
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-const bin = fileURLToPath(new URL("../../build/cli/bin.js", import.meta.url));
+/** The compiled CLI entry. */
+export const cliBin = fileURLToPath(new URL("../../build/cli/bin.js", import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -19,6 +20,6 @@ export interface CliResult {
 /** Runs the built `notegraph` bin with plain node, as a user's shell would. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: testCacheHome, ...options.env };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [cliBin, ...args], { cwd: options.cwd ?? repoRoot, env, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
