@@ -13,6 +13,8 @@ export interface PageBuildOptions extends LoadOptions {
   title?: string;
   /** `serve` mode: allow the same-origin live-update stream. Default: false. */
   live?: boolean;
+  /** Told when the layout starts, with the number of nodes (it runs in one synchronous step). */
+  onLayout?: (nodes: number) => void;
 }
 
 export interface PageBuild {
@@ -28,6 +30,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const vault = await loadVault(folder, options);
   const graph = buildGraph(vault);
   const report = checkReport(vault, graph);
+  options.onLayout?.(graph.order);
   const data = pageData(options.title ?? basename(vault.root), graph, layoutPositions(graph), topicClusters(graph), report);
   const html = pageHtml(data, await readPageAssets(), { live: options.live ?? false });
   return { root: vault.root, report, data, html };

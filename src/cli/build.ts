@@ -3,6 +3,7 @@ import { buildPage } from "../buildPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
 import { parseCacheFor, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { progressOnStderr, readProgress } from "./load.js";
 
 export const buildHelp = `Usage: notegraph build [vault] [options]
 
@@ -29,7 +30,10 @@ export async function runBuild(args: string[]): Promise<number> {
   if (vaultArgument === null) return 0;
   const { values } = parsed;
   const cache = await parseCacheFor(vaultArgument, values);
-  const { root, report, html } = await buildPage(vaultArgument, { ignore: values.ignore ?? [], ...(cache ? { cache } : {}), ...(values.title ? { title: values.title } : {}) });
+  const progress = progressOnStderr();
+  const onLayout = (nodes: number) => progress?.update(`laying out ${nodes.toLocaleString("en")} nodes`, 0, 0);
+  const options = { ...readProgress(progress), onLayout, ignore: values.ignore ?? [], ...(cache ? { cache } : {}), ...(values.title ? { title: values.title } : {}) };
+  const { root, report, html } = await buildPage(vaultArgument, options).finally(() => progress?.finish());
   await cache?.save();
   const written = await writeOutputFolder(values.out, root, { "index.html": html });
   if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);

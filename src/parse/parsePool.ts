@@ -36,6 +36,7 @@ export async function parseOnThreads(
   knownHashes: readonly (string | null)[],
   options: ParseOptions,
   budget: ParseBudget = DEFAULT_PARSE_BUDGET,
+  onNote?: () => void,
 ): Promise<HashedNote[] | null> {
   const file = WORKER_FILES.find((candidate) => existsSync(candidate));
   const lanes = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(files.length / TASK_SIZE)));
@@ -50,9 +51,10 @@ export async function parseOnThreads(
         const start = next;
         next = Math.min(files.length, next + TASK_SIZE);
         for (let from = start; from < next; ) {
-          const stuck = await runTask(worker, { files, knownHashes, options, from, to: next }, budget, results);
+          const stuck = await runTask(worker, { files, knownHashes, options, from, to: next, onNote }, budget, results);
           if (stuck === null) break;
           results[stuck] = overBudget(files[stuck] as VaultFile, budget);
+          onNote?.();
           await worker.terminate();
           worker = await startWorker(file);
           from = stuck + 1;
@@ -72,6 +74,7 @@ interface TaskRange {
   options: ParseOptions;
   from: number;
   to: number;
+  onNote: (() => void) | undefined;
 }
 
 /** Runs files [from, to) on the worker; resolves to null when all are done, or the index of a note over budget. */
@@ -99,6 +102,7 @@ function runTask(worker: Worker, range: TaskRange, budget: ParseBudget, results:
     const onMessage = (message: ParsedInTask): void => {
       if (message.id !== task.id) return;
       results[from + message.index] = message.result;
+      range.onNote?.();
       current = from + message.index + 1;
       if (current === to) finish(null);
       else watch();

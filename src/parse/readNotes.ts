@@ -15,6 +15,8 @@ export interface HashedNote {
 export interface ReadOptions extends ParseOptions {
   /** How long one note may parse on a worker thread. Default: DEFAULT_PARSE_BUDGET. */
   parseBudget?: ParseBudget;
+  /** Told how many notes are read so far, of how many, as reading goes (cached ones count at once). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -30,8 +32,12 @@ export async function readNotes(files: readonly VaultFile[], parseOptions: ReadO
   const records = files.map((file) => cache?.get(file, keepText));
   const missing = files.filter((_file, i) => records[i] === undefined);
   const known = missing.map((file) => cache?.hashOf?.(file, keepText) ?? null);
+  let done = files.length - missing.length;
+  const progress = parseOptions.onProgress;
+  const onNote = progress ? () => progress(++done, files.length) : undefined;
+  progress?.(done, files.length);
   const onThreads = missing.length >= POOL_THRESHOLD || missing.some((file) => file.size >= BIG_NOTE_BYTES);
-  const read = (onThreads ? await parseOnThreads(missing, known, options, parseOptions.parseBudget) : null) ?? (await readInTurn(missing, known, options));
+  const read = (onThreads ? await parseOnThreads(missing, known, options, parseOptions.parseBudget, onNote) : null) ?? (await readInTurn(missing, known, options, onNote));
   let k = 0;
   const notes: NoteRecord[] = [];
   const problems: Problem[] = [];
@@ -48,9 +54,12 @@ export async function readNotes(files: readonly VaultFile[], parseOptions: ReadO
   return { notes, problems };
 }
 
-async function readInTurn(files: readonly VaultFile[], known: readonly (string | null)[], options: ParseOptions): Promise<HashedNote[]> {
+async function readInTurn(files: readonly VaultFile[], known: readonly (string | null)[], options: ParseOptions, onNote?: () => void): Promise<HashedNote[]> {
   const results: HashedNote[] = [];
-  for (const [i, file] of files.entries()) results.push(await readAndHash(file, options, known[i] ?? null));
+  for (const [i, file] of files.entries()) {
+    results.push(await readAndHash(file, options, known[i] ?? null));
+    onNote?.();
+  }
   return results;
 }
 
