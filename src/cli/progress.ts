@@ -47,7 +47,9 @@ export function progressText(stage: string, done: number, total: number, elapsed
   const filled = Math.round(share * BAR_WIDTH);
   const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
   const counts = `${done.toLocaleString("en")}/${total.toLocaleString("en")}`;
-  const left = share > 0 && share < 1 ? `  about ${seconds((elapsedMs / share) * (1 - share))} left` : "";
+  // The first seconds (workers starting, caches warming) say little about the rest.
+  const settled = elapsedMs >= 3000 && share >= 0.01 && share < 1;
+  const left = settled ? `  about ${seconds((elapsedMs / share) * (1 - share))} left` : "";
   return `${stage} ${bar} ${counts}  ${Math.floor(share * 100)}%${left}`;
 }
 

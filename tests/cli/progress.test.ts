@@ -7,6 +7,9 @@ describe("the progress line", () => {
     expect(progressText("reading notes", 2500, 10000, 3000)).toBe("reading notes [######------------------] 2,500/10,000  25%  about 9 s left");
     expect(progressText("reading notes", 10000, 10000, 3000)).toBe("reading notes [########################] 10,000/10,000  100%");
     expect(progressText("laying out 5 nodes", 0, 0, 500)).toBe("laying out 5 nodes…");
+    // No guess in the first seconds, nor from the first percent.
+    expect(progressText("reading notes", 9, 1000, 3000)).toBe("reading notes [------------------------] 9/1,000  0%");
+    expect(progressText("reading notes", 500, 1000, 2000)).toBe("reading notes [############------------] 500/1,000  50%");
   });
 
   it("waits a second, redraws at most ten times a second, and clears itself", () => {
