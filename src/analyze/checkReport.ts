@@ -2,7 +2,6 @@ import { buildGraph, type VaultGraph } from "../graph/buildGraph.js";
 import { compareCodeUnits } from "../keys.js";
 import type { Heading, Problem, ResolvedLink, Vault, VaultPath } from "../types.js";
 import { ambiguousLinks, brokenAnchors, danglingLinks, deadEnds, orphans, type AmbiguousLink, type BrokenAnchor, type DanglingTarget } from "./findings.js";
-import { nearMissFinder } from "./nearMiss.js";
 import { wantedTopics, type WantedTopic } from "./wanted.js";
 
 /** The `check --format json` contract that scripts rely on. */
@@ -33,7 +32,7 @@ export interface CheckReport {
 
 /** Every finding of `notegraph check`, in a stable order. */
 export function checkReport(vault: Vault, graph: VaultGraph = buildGraph(vault)): CheckReport {
-  const dangling = danglingLinks(vault, nearMissFinder(vault.notes));
+  const dangling = danglingLinks(vault);
   const anchors = brokenAnchors(vault);
   const ambiguous = ambiguousLinks(vault);
   const lonely = orphans(graph);

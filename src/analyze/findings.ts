@@ -1,7 +1,7 @@
 import { compareCodeUnits, lookupKey, preferredSpelling } from "../keys.js";
 import type { VaultGraph } from "../graph/buildGraph.js";
 import type { ResolvedLink, Vault, VaultPath } from "../types.js";
-import type { NearMissFinder } from "./nearMiss.js";
+import { nearMissFinder, type NearMissFinder } from "./nearMiss.js";
 
 export interface Reference {
   source: VaultPath;
@@ -40,7 +40,8 @@ export interface AmbiguousLink {
   resolved: VaultPath;
 }
 
-export function danglingLinks(vault: Vault, nearMiss: NearMissFinder): DanglingTarget[] {
+/** Missing targets with every link to them, and the note each most likely meant (by default: looked up in one pass). */
+export function danglingLinks(vault: Vault, nearMiss?: NearMissFinder): DanglingTarget[] {
   const groups = new Map<string, ResolvedLink[]>();
   for (const link of vault.links) {
     if (link.resolved !== null) continue;
@@ -49,12 +50,13 @@ export function danglingLinks(vault: Vault, nearMiss: NearMissFinder): DanglingT
     if (group) group.push(link);
     else groups.set(key, [link]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => compareCodeUnits(a, b))
-    .map(([, links]) => {
-      const target = preferredSpelling(links.map((link) => link.target));
-      return { target, references: links.map(referenceOf), suggestion: nearMiss(target) };
-    });
+  const sorted = [...groups.entries()].sort(([a], [b]) => compareCodeUnits(a, b));
+  const targets = sorted.map(([, links]) => preferredSpelling(links.map((link) => link.target)));
+  const suggest = nearMiss ?? nearMissFinder(vault.notes, targets);
+  return sorted.map(([, links], i) => {
+    const target = targets[i] as string;
+    return { target, references: links.map(referenceOf), suggestion: suggest(target) };
+  });
 }
 
 export function brokenAnchors(vault: Vault): BrokenAnchor[] {

@@ -10,33 +10,70 @@ interface Entry {
   path: VaultPath;
 }
 
+interface Candidate {
+  entry: Entry;
+  cost: number;
+}
+
 /**
  * Indexes every note's file name, title and aliases in a loose form (case, spaces, `-`, `_` and a
- * plural ending ignored) and by one-character deletions, so a lookup never compares every pair.
+ * plural ending ignored). Names one edit apart are found through one-character deletions, so a
+ * lookup never compares every pair. Deletions are indexed for the targets only (few) and made for
+ * each note name in passing, never stored: at 100,000 notes an index of every name's deletions
+ * took about 800 MB. Give the `targets` to look up in one pass; others cost a pass each.
  */
-export function nearMissFinder(notes: readonly NoteRecord[]): NearMissFinder {
+export function nearMissFinder(notes: readonly NoteRecord[], targets: Iterable<string> = []): NearMissFinder {
   const entries: Entry[] = [];
-  const byLoose = new Map<string, number[]>();
-  const byDeletion = new Map<string, number[]>();
+  const byLoose = new Map<string, Entry[]>();
   for (const note of notes) {
     for (const name of new Set([stripMd(baseName(note.path)), note.title, ...note.aliases])) {
       const loose = looseForm(name);
       if (loose === "") continue;
-      const id = entries.push({ loose, path: note.path }) - 1;
-      add(byLoose, loose, id);
-      if (loose.length >= 5) for (const variant of deletions(loose)) add(byDeletion, variant, id);
+      const entry = { loose, path: note.path };
+      entries.push(entry);
+      add(byLoose, loose, entry);
     }
   }
+  const known = nearestByPass(entries, byLoose, [...targets].map(looseForm));
   return (target) => {
     const loose = looseForm(target);
-    const exact = byLoose.get(loose);
-    if (exact) return best(exact.map((id) => ({ entry: entries[id], cost: 0 })));
-    if (loose.length < 5) return null;
-    const ids = new Set<number>([...(byDeletion.get(loose) ?? []), ...deletions(loose).flatMap((v) => [...(byLoose.get(v) ?? []), ...(byDeletion.get(v) ?? [])])]);
-    const limit = loose.length >= 10 ? 2 : 1;
-    const near = [...ids].map((id) => ({ entry: entries[id], cost: distance(loose, entries[id]?.loose ?? "") })).filter((m) => m.cost <= limit);
-    return best(near);
+    const found = known.has(loose) ? known.get(loose) : nearestByPass(entries, byLoose, [loose]).get(loose);
+    return found ?? null;
   };
+}
+
+/** The best note for each loose target: an exact loose match, else the closest within one or two edits. */
+function nearestByPass(entries: readonly Entry[], byLoose: ReadonlyMap<string, Entry[]>, targets: string[]): Map<string, VaultPath | null> {
+  const found = new Map<string, VaultPath | null>();
+  const fuzzy = new Map<string, Candidate[]>();
+  for (const loose of targets) {
+    const exact = byLoose.get(loose);
+    if (exact) found.set(loose, best(exact.map((entry) => ({ entry, cost: 0 }))));
+    else if (loose.length >= 5) fuzzy.set(loose, []);
+    else found.set(loose, null);
+  }
+  if (fuzzy.size > 0) collectNearby(entries, fuzzy);
+  for (const [loose, candidates] of fuzzy) {
+    const limit = loose.length >= 10 ? 2 : 1;
+    found.set(loose, best(candidates.map(({ entry }) => ({ entry, cost: distance(loose, entry.loose) })).filter((m) => m.cost <= limit)));
+  }
+  return found;
+}
+
+/** Adds to each target the names one deletion away on either side (so at most one edit, or two deletions). */
+function collectNearby(entries: readonly Entry[], fuzzy: Map<string, Candidate[]>): void {
+  const byDeletion = new Map<string, string[]>();
+  for (const loose of fuzzy.keys()) for (const variant of new Set(deletions(loose))) add(byDeletion, variant, loose);
+  for (const entry of entries) {
+    const near = new Set<string>(byDeletion.get(entry.loose) ?? []);
+    if (entry.loose.length >= 5) {
+      for (const variant of deletions(entry.loose)) {
+        if (fuzzy.has(variant)) near.add(variant);
+        for (const target of byDeletion.get(variant) ?? []) near.add(target);
+      }
+    }
+    for (const target of near) fuzzy.get(target)?.push({ entry, cost: 0 });
+  }
 }
 
 /** `Disaster-Recovery`, `disaster recovery`, `Disaster_Recoveries`... all read `disasterrecovery`. */
@@ -49,10 +86,9 @@ export function looseForm(name: string): string {
   return squeezed;
 }
 
-function best(matches: { entry: Entry | undefined; cost: number }[]): VaultPath | null {
+function best(matches: Candidate[]): VaultPath | null {
   let winner: { path: VaultPath; cost: number } | null = null;
   for (const { entry, cost } of matches) {
-    if (!entry) continue;
     const better = winner === null || cost < winner.cost || (cost === winner.cost && compareCodeUnits(entry.path, winner.path) < 0);
     if (better) winner = { path: entry.path, cost };
   }
@@ -65,8 +101,8 @@ function deletions(word: string): string[] {
   return variants;
 }
 
-function add(map: Map<string, number[]>, key: string, id: number): void {
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -34,6 +34,14 @@ describe("near misses", () => {
     expect(find(target)).toBeNull();
   });
 
+  it("answers the same when given its targets up front, in one pass", () => {
+    const targets = ["Firewall", "Disaster  Recovry", "Elastic Block Store", "CloudFormation", "Hadoop", "EFS", "Disaster"];
+    const notes = [note("Security/Firewalls.md"), note("Resilience/Disaster Recovery.md"), note("Storage/EBS.md", "---\naliases: [Elastic Block Store]\n---\n"), note("Cloud-Formation.md")];
+    const batch = nearMissFinder(notes, targets);
+    expect(targets.map(batch)).toEqual(targets.map(nearMissFinder(notes)));
+    expect(targets.map(batch).filter(Boolean)).toHaveLength(4);
+  });
+
   it("reads names loosely: case, separators and plural endings", () => {
     expect(looseForm("Security-Groups")).toBe("securitygroup");
     expect(looseForm("Batches")).toBe("batch");
