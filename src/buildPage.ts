@@ -29,7 +29,7 @@ export interface PageBuild {
 export async function buildPage(folder: string, options: PageBuildOptions = {}): Promise<PageBuild> {
   const vault = await loadVault(folder, options);
   const graph = buildGraph(vault);
-  const report = checkReport(vault, graph);
+  const report = checkReport(vault);
   options.onLayout?.(graph.order);
   const data = pageData(options.title ?? basename(vault.root), graph, layoutPositions(graph), topicClusters(graph), report);
   const html = pageHtml(data, await readPageAssets(), { live: options.live ?? false });

@@ -1,4 +1,3 @@
-import { buildGraph, type VaultGraph } from "../graph/buildGraph.js";
 import { compareCodeUnits } from "../keys.js";
 import type { Heading, Problem, ResolvedLink, Vault, VaultPath } from "../types.js";
 import { ambiguousLinks, brokenAnchors, danglingLinks, deadEnds, orphans, type AmbiguousLink, type BrokenAnchor, type DanglingTarget } from "./findings.js";
@@ -31,11 +30,11 @@ export interface CheckReport {
 }
 
 /** Every finding of `notegraph check`, in a stable order. */
-export function checkReport(vault: Vault, graph: VaultGraph = buildGraph(vault)): CheckReport {
+export function checkReport(vault: Vault): CheckReport {
   const dangling = danglingLinks(vault);
   const anchors = brokenAnchors(vault);
   const ambiguous = ambiguousLinks(vault);
-  const lonely = orphans(graph);
+  const lonely = orphans(vault);
   const problems = [...vault.problems].sort((a, b) => compareCodeUnits(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
   return {
     stats: {
@@ -58,7 +57,7 @@ export function checkReport(vault: Vault, graph: VaultGraph = buildGraph(vault))
     brokenAnchors: anchors,
     ambiguous,
     orphans: lonely,
-    deadEnds: deadEnds(graph),
+    deadEnds: deadEnds(vault),
     problems,
   };
 }

@@ -40,7 +40,7 @@ export interface CoverageOptions {
 
 /** Every analysis of the coverage report; the vault must be loaded with `keepText` for mentions. */
 export function coverageReport(vault: Vault, options: CoverageOptions = {}, graph: VaultGraph = buildGraph(vault)): CoverageReport {
-  const check = checkReport(vault, graph);
+  const check = checkReport(vault);
   const clusters = clusterSummaries(graph);
   const stubWords = options.stubWords ?? 40;
   const stubs = vault.notes

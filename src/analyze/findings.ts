@@ -1,5 +1,4 @@
 import { compareCodeUnits, lookupKey, preferredSpelling } from "../keys.js";
-import type { VaultGraph } from "../graph/buildGraph.js";
 import type { ResolvedLink, Vault, VaultPath } from "../types.js";
 import { nearMissFinder, type NearMissFinder } from "./nearMiss.js";
 
@@ -84,18 +83,28 @@ export function ambiguousLinks(vault: Vault): AmbiguousLink[] {
   );
 }
 
-/** Notes with no link in or out, as Obsidian's "orphans" graph filter shows them. */
-export function orphans(graph: VaultGraph): VaultPath[] {
-  return graph
-    .filterNodes((node, attributes) => attributes.kind === "note" && graph.degree(node) === 0)
-    .sort(compareCodeUnits) as VaultPath[];
+/** Notes with no links in or out (links to missing topics and attachments count; links to themselves do not). */
+export function orphans(vault: Vault): VaultPath[] {
+  const { linking, linked } = linkEnds(vault);
+  return vault.notes.map((note) => note.path).filter((path) => !linking.has(path) && !linked.has(path)).sort(compareCodeUnits);
 }
 
 /** Notes that link nowhere (though others may link to them). */
-export function deadEnds(graph: VaultGraph): VaultPath[] {
-  return graph
-    .filterNodes((node, attributes) => attributes.kind === "note" && graph.outDegree(node) === 0)
-    .sort(compareCodeUnits) as VaultPath[];
+export function deadEnds(vault: Vault): VaultPath[] {
+  const { linking } = linkEnds(vault);
+  return vault.notes.map((note) => note.path).filter((path) => !linking.has(path)).sort(compareCodeUnits);
+}
+
+/** The notes with a link out, and the paths with a link in: the graph's edges, read from the links (no graph needed). */
+function linkEnds(vault: Vault): { linking: Set<VaultPath>; linked: Set<VaultPath> } {
+  const linking = new Set<VaultPath>();
+  const linked = new Set<VaultPath>();
+  for (const link of vault.links) {
+    if (link.resolved === link.source) continue;
+    linking.add(link.source);
+    if (link.resolved !== null) linked.add(link.resolved);
+  }
+  return { linking, linked };
 }
 
 function referenceOf(link: ResolvedLink): Reference {
