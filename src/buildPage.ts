@@ -30,8 +30,10 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const vault = await loadVault(folder, options);
   const graph = buildGraph(vault);
   const report = checkReport(vault);
+  const topics = topicClusters(graph);
   options.onLayout?.(graph.order);
-  const data = pageData(options.title ?? basename(vault.root), graph, layoutPositions(graph), topicClusters(graph), report);
+  const positions = layoutPositions(graph, { clusters: topics.membership });
+  const data = pageData(options.title ?? basename(vault.root), graph, positions, topics, report);
   const html = pageHtml(data, await readPageAssets(), { live: options.live ?? false });
   return { root: vault.root, report, data, html };
 }

@@ -36,7 +36,8 @@ export async function runExport(args: string[]): Promise<number> {
   if (format === "csv" && values.out === undefined) throw new UsageError("--format csv writes two files: give --out nodes.csv");
   const vault = await loadVaultWithFlags(vaultArgument, values);
   const graph = buildGraph(vault);
-  const rows = exportRows(graph, layoutPositions(graph), topicClusters(graph));
+  const topics = topicClusters(graph);
+  const rows = exportRows(graph, layoutPositions(graph, { clusters: topics.membership }), topics);
   if (format === "csv") {
     const out = values.out ?? "nodes.csv";
     const tables = toCsv(rows);

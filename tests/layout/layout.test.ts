@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { topicClusters } from "../../src/analyze/topicClusters.js";
 import { buildGraph } from "../../src/graph/buildGraph.js";
-import { iterationBudget, layoutPositions } from "../../src/layout/layoutGraph.js";
+import Graph from "graphology";
+import { CLUSTER_START, iterationBudget, layoutPositions } from "../../src/layout/layoutGraph.js";
+import type { VaultGraph } from "../../src/graph/buildGraph.js";
 import { loadVault } from "../../src/loadVault.js";
 import { makeVault } from "../helpers/vault.js";
 
@@ -22,6 +24,31 @@ describe("layoutPositions", () => {
   it("handles an empty graph and a single node", async () => {
     expect(layoutPositions(buildGraph(await loadVault(makeVault({}))))).toEqual({});
     expect(layoutPositions(buildGraph(await loadVault(makeVault({ "A.md": "" }))))).toEqual({ "A.md": { x: 0, y: 0 } });
+  });
+
+  it("starts a large graph's clusters apart, each in its own disc", () => {
+    // Two rings of CLUSTER_START / 2 notes: one ForceAtlas2 step, so the start shows through.
+    const graph: VaultGraph = new Graph({ type: "directed" });
+    const clusters: Record<string, number> = {};
+    const half = CLUSTER_START / 2;
+    for (let i = 0; i < CLUSTER_START; i++) {
+      const key = `N${i}.md`;
+      graph.addNode(key, { kind: "note", path: key, title: key, aliases: [], tags: [], headings: [], words: 0, folder: "" });
+      clusters[key] = i < half ? 0 : 1;
+    }
+    for (let i = 0; i < CLUSTER_START; i++) {
+      const next = i < half ? (i + 1) % half : half + ((i + 1 - half) % half);
+      graph.addEdge(`N${i}.md`, `N${next}.md`, { weight: 1, kinds: ["wikilink"] });
+    }
+    const positions = layoutPositions(graph, { clusters, iterations: 1 });
+    const centre = (id: number) => {
+      const points = Object.entries(positions).filter(([key]) => clusters[key] === id).map(([, p]) => p);
+      return { x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length };
+    };
+    const [a, b] = [centre(0), centre(1)];
+    const spread = Math.max(...Object.entries(positions).filter(([key]) => clusters[key] === 0).map(([, p]) => Math.hypot(p.x - a.x, p.y - a.y)));
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(spread);
+    expect(layoutPositions(graph, { clusters, iterations: 1 })).toEqual(positions);
   });
 
   it("spends fewer iterations as the graph grows", () => {
