@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --sizes 1000,10000,100000]: each stage's cost on synthetic vaults, against the
  * floor (reading every file and finding [[...]] with a regular expression), and cold and warm
- * `check` and `build` as a user runs them (a new Node process each, start-up included).
+ * `check` and `build` as a user runs them (a new Node process each, start-up included), each with
+ * its wall time and its peak RSS, worker threads included.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -13,9 +14,11 @@ import { readNotes } from "../../src/parse/readNotes.js";
 import { resolveLinks } from "../../src/resolve/resolveLinks.js";
 import { buildGraph } from "../../src/graph/buildGraph.js";
 import { layoutPositions } from "../../src/layout/layoutGraph.js";
+import { topicClusters } from "../../src/analyze/topicClusters.js";
 import { writeSyntheticVault } from "./syntheticVault.js";
 
 const bin = fileURLToPath(new URL("../../build/cli/bin.js", import.meta.url));
+const peakRss = fileURLToPath(new URL("./peakRss.mjs", import.meta.url));
 const args = process.argv.slice(2);
 
 if (args[0] === "--stages") {
@@ -35,10 +38,15 @@ async function measure(notes: number): Promise<Record<string, string>> {
     const made = writeSyntheticVault(vault, { notes, seed: 1 });
     const staged = JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--stages", vault], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").pop() ?? "{}");
     const cache = join(work, "cache");
-    const cli = (command: string[]) => timed(() => spawnSync(process.execPath, [bin, ...command, "--cache", cache], { stdio: "ignore" }));
-    const coldCheck = cli(["check", vault, "--format", "json"]);
+    const rssFile = join(work, "rss");
+    const cli = (command: string[]) => {
+      const env = { ...process.env, NOTEGRAPH_BENCH_RSS: rssFile };
+      const seconds = timed(() => spawnSync(process.execPath, ["--import", peakRss, bin, ...command, "--cache", cache], { stdio: "ignore", env }));
+      return `${seconds} (${Math.round(Number(readFileSync(rssFile, "utf8")) / 1024)})`;
+    };
+    const coldCheck = cli(["check", vault]);
     appendFileSync(firstNote(vault), "\nedited\n");
-    const warmCheck = cli(["check", vault, "--format", "json"]);
+    const warmCheck = cli(["check", vault]);
     rmSync(cache, { recursive: true, force: true });
     const coldBuild = cli(["build", vault, "--out", join(work, "site"), "--quiet"]);
     appendFileSync(firstNote(vault), "\nedited again\n");
@@ -52,14 +60,14 @@ async function measure(notes: number): Promise<Record<string, string>> {
       "parse ms": String(staged.parse),
       "resolve ms": String(staged.resolve),
       "graph ms": String(staged.graph),
-      "layout ms": String(staged.layout),
+      "clusters + layout ms": String(staged.layout),
       "total ms": String(staged.total),
       "total/floor": (Number(staged.parse + staged.scan + staged.resolve + staged.graph) / Number(staged.floor)).toFixed(1),
-      "peak RSS MB": String(staged.rss),
-      "check cold s": coldCheck,
-      "check warm s": warmCheck,
-      "build cold s": coldBuild,
-      "build warm s": warmBuild,
+      "stages peak RSS MB": String(staged.rss),
+      "check cold s (MB)": coldCheck,
+      "check warm s (MB)": warmCheck,
+      "build cold s (MB)": coldBuild,
+      "build warm s (MB)": warmBuild,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -84,7 +92,8 @@ async function stages(vault: string): Promise<Record<string, number>> {
   const resolveMs = lap();
   const graph = buildGraph({ root: scan.root, notes, attachments: [], links, problems: [] });
   const graphMs = lap();
-  layoutPositions(graph);
+  // As buildPage does: from 20,000 nodes the layout starts from the clusters.
+  layoutPositions(graph, { clusters: topicClusters(graph).membership });
   const layoutMs = lap();
   const rss = Math.round(process.resourceUsage().maxRSS / 1024);
   return { floor, scan: scanMs, parse: parseMs, resolve: resolveMs, graph: graphMs, layout: layoutMs, total: scanMs + parseMs + resolveMs + graphMs + layoutMs, rss };
