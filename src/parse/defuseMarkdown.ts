@@ -35,7 +35,12 @@ const LINK_OR_MARK = /!?\[\[(?=[ \t]*(?!\\\|)[^[\]\n\r| \t])[^[\]\n\r]{1,1000}\]
 const THEMATIC_BREAK = /^([*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** A `<` that starts a line may open an HTML block, which is not read for links: it stays. */
 const HTML_BLOCK_START = /^<[A-Za-z/!?]/;
-const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+/**
+ * A fence at the margin: its code is not Markdown, so it is neither counted nor changed. An
+ * indented one may sit in a list item, which ends it where this pass cannot tell: its lines are
+ * read as Markdown here (changing code text is harmless), so no fence can hide a paragraph.
+ */
+const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
 /** What a defused character becomes: a no-break space, which CommonMark takes for text, never indentation or a marker. */
 const INERT = "\u00a0";
 
@@ -82,11 +87,8 @@ export function defuseMarkdown(text: string): DefusedMarkdown {
     if (block.length === 0) blockLine = n + 1;
     block.push(line);
   }
-  if (!fence) flush();
-  // Only a fence at the margin surely runs to the end: one indented may sit in a list item, which closes it.
-  else if (/^[`~]/.test(text.slice(...(lines[fenceLine - 1] as [number, number])))) {
-    findings.push({ line: fenceLine, message: "a code fence opened here is never closed: the rest of the note is code, and its links are not read" });
-  }
+  if (fence) findings.push({ line: fenceLine, message: "a code fence opened here is never closed: the rest of the note is code, and its links are not read" });
+  else flush();
   if (deepLines[0] !== undefined) findings.push({ line: deepLines[0], message: nestingMessage(deepLines.length) });
   if (denseBlocks[0] !== undefined) findings.push({ line: denseBlocks[0].line, message: denseMessage(denseBlocks) });
   return { text: edits.applyTo(text), findings };

@@ -41,6 +41,11 @@ describe("defuseMarkdown", () => {
     expect(defuseMarkdown(note).text).toBe(note);
   });
 
+  it("does not let an indented fence, which a list item may close, hide a paragraph", () => {
+    const note = `- item\n  \`\`\`\nout of the list\n\n${dense("[a](<b ")}`;
+    expect(defuseMarkdown(note).findings.map((f) => f.line)).toEqual([5]);
+  });
+
   it("keeps what starts a block: a thematic break, an HTML block, a reference definition", () => {
     const block = [dense("*a "), "***", "<div>x</div>", "[ref]: Target.md"].join("\n");
     const { text } = defuseMarkdown(block);
