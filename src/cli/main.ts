@@ -1,20 +1,15 @@
 import { NotegraphError } from "../errors.js";
 import { version } from "../version.js";
 import { UsageError } from "./args.js";
-import { runBuild } from "./build.js";
-import { runCheck } from "./check.js";
-import { runExport } from "./export.js";
-import { runFix } from "./fix.js";
-import { runReport } from "./report.js";
-import { runServe } from "./serve.js";
 
+// Each command loads only its own modules: `check` never pays for graphology, layout or the server.
 const commands: Record<string, (args: string[]) => Promise<number>> = {
-  check: runCheck,
-  build: runBuild,
-  serve: runServe,
-  fix: runFix,
-  report: runReport,
-  export: runExport,
+  check: async (args) => (await import("./check.js")).runCheck(args),
+  build: async (args) => (await import("./build.js")).runBuild(args),
+  serve: async (args) => (await import("./serve.js")).runServe(args),
+  fix: async (args) => (await import("./fix.js")).runFix(args),
+  report: async (args) => (await import("./report.js")).runReport(args),
+  export: async (args) => (await import("./export.js")).runExport(args),
 };
 
 export const mainHelp = `Usage: notegraph <command> [vault] [options]

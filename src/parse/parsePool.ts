@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { VaultFile } from "../types.js";
-import { parseNote, type ParseOptions } from "./parseNote.js";
+import type { ParseOptions } from "./parseNote.js";
+import { unreadNote } from "./unreadNote.js";
 import type { HashedNote } from "./readNotes.js";
 import type { ParseTask, ParsedInTask } from "./parseWorker.js";
 
@@ -121,7 +122,7 @@ function budgetMs(file: VaultFile, budget: ParseBudget): number {
 function overBudget(file: VaultFile, budget: ParseBudget): HashedNote {
   const seconds = Math.round(budgetMs(file, budget) / 100) / 10;
   const message = `took over ${seconds} s to parse and was stopped; its links are not read`;
-  return { hash: null, parsed: { note: parseNote(file.path, "").note, problems: [{ path: file.path, message }] } };
+  return { hash: null, parsed: unreadNote(file.path, message) };
 }
 
 async function startWorkers(file: URL, count: number): Promise<Worker[]> {

@@ -4,7 +4,8 @@ import type { NoteRecord, ParsedNote, Problem, VaultFile } from "../types.js";
 import { decodeNote } from "./decodeNote.js";
 import type { ParseCache } from "./parseCache.js";
 import { BIG_NOTE_BYTES, parseOnThreads, POOL_THRESHOLD, type ParseBudget } from "./parsePool.js";
-import { parseNote, type ParseOptions } from "./parseNote.js";
+import type { parseNote as ParseNote, ParseOptions } from "./parseNote.js";
+import { unreadNote } from "./unreadNote.js";
 
 /** A note read on some thread: its content hash, and its record unless the hash was already known. */
 export interface HashedNote {
@@ -68,12 +69,20 @@ export async function readAndHash(file: VaultFile, options: ParseOptions, knownH
   const bytes = await readBytes(file);
   if (!(bytes instanceof Uint8Array)) return { hash: null, parsed: bytes };
   const hash = createHash("sha256").update(bytes).digest("base64url");
-  return { hash, parsed: hash === knownHash ? null : parseBytes(file, bytes, options) };
+  return { hash, parsed: hash === knownHash ? null : parseBytes(file, bytes, options, await markdownParser()) };
+}
+
+let loadedParser: typeof ParseNote | undefined;
+
+/** The Markdown stack loads on first use: a run where no note changed never pays for it. */
+async function markdownParser(): Promise<typeof ParseNote> {
+  loadedParser ??= (await import("./parseNote.js")).parseNote;
+  return loadedParser;
 }
 
 export async function readNote(file: VaultFile, options: ParseOptions = {}): Promise<ParsedNote> {
   const bytes = await readBytes(file);
-  return bytes instanceof Uint8Array ? parseBytes(file, bytes, options) : bytes;
+  return bytes instanceof Uint8Array ? parseBytes(file, bytes, options, await markdownParser()) : bytes;
 }
 
 /** The note's bytes, or the record of a note that cannot be read. */
@@ -82,23 +91,23 @@ async function readBytes(file: VaultFile): Promise<Uint8Array | ParsedNote> {
     return await readFile(file.absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "read error";
-    return { note: parseNote(file.path, "").note, problems: [{ path: file.path, message: `cannot be read (${code})` }] };
+    return unreadNote(file.path, `cannot be read (${code})`);
   }
 }
 
-function parseBytes(file: VaultFile, bytes: Uint8Array, options: ParseOptions): ParsedNote {
+function parseBytes(file: VaultFile, bytes: Uint8Array, options: ParseOptions, parseNote: typeof ParseNote): ParsedNote {
   const decoded = decodeNote(bytes);
-  const parsed = parseOrReport(file, decoded.text, options);
+  const parsed = parseOrReport(file, decoded.text, options, parseNote);
   const problems = decoded.problem === null ? parsed.problems : [{ path: file.path, message: decoded.problem }, ...parsed.problems];
   return { note: parsed.note, problems };
 }
 
 /** A note the parser cannot take (say, nesting deep enough to exhaust the stack) is a problem, not a crash. */
-function parseOrReport(file: VaultFile, text: string, options: ParseOptions): ParsedNote {
+function parseOrReport(file: VaultFile, text: string, options: ParseOptions, parseNote: typeof ParseNote): ParsedNote {
   try {
     return parseNote(file.path, text, options);
   } catch (error) {
     const reason = error instanceof RangeError ? "nested too deeply to parse" : `cannot be parsed (${(error as Error).message})`;
-    return { note: parseNote(file.path, "").note, problems: [{ path: file.path, message: `${reason}; its links are not read` }] };
+    return unreadNote(file.path, `${reason}; its links are not read`);
   }
 }
