@@ -5,7 +5,7 @@ import { readPageAssets } from "./emit/pageAssets.js";
 import { pageData, type PageData } from "./emit/pageData.js";
 import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph } from "./graph/buildGraph.js";
-import { layoutPositions } from "./layout/layoutGraph.js";
+import { layoutPositions, type Position } from "./layout/layoutGraph.js";
 import { loadVault, type LoadOptions } from "./loadVault.js";
 
 export interface PageBuildOptions extends LoadOptions {
@@ -15,6 +15,8 @@ export interface PageBuildOptions extends LoadOptions {
   live?: boolean;
   /** Told when the layout starts, with the number of nodes (it runs in one synchronous step). */
   onLayout?: (nodes: number) => void;
+  /** An earlier build's positions, kept when few notes are new (`serve`; see LayoutOptions.previous). Default: none. */
+  previousPositions?: Readonly<Record<string, Position>>;
 }
 
 export interface PageBuild {
@@ -23,6 +25,8 @@ export interface PageBuild {
   report: CheckReport;
   data: PageData;
   html: string;
+  /** Where each node was placed, to keep the picture on the next build. */
+  positions: Record<string, Position>;
 }
 
 /** The whole pipeline for the map: load, graph, cluster, lay out, and render the page. */
@@ -32,8 +36,8 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const report = checkReport(vault);
   const topics = topicClusters(graph);
   options.onLayout?.(graph.order);
-  const positions = layoutPositions(graph, { clusters: topics.membership });
+  const positions = layoutPositions(graph, { clusters: topics.membership, ...(options.previousPositions ? { previous: options.previousPositions } : {}) });
   const data = pageData(options.title ?? basename(vault.root), graph, positions, topics, report);
   const html = pageHtml(data, await readPageAssets(), { live: options.live ?? false });
-  return { root: vault.root, report, data, html };
+  return { root: vault.root, report, data, html, positions };
 }

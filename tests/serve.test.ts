@@ -53,4 +53,21 @@ describe("serveVault", () => {
     const again = await (await fetch(new URL("data.json", url))).json();
     expect(again.edges).toContainEqual({ source: "B.md", target: "C.md", weight: 1 });
   });
+
+  it("keeps the picture still when a note is added: old nodes stay, the new one lands by its links", async () => {
+    const ring = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`N${i}.md`, `[[N${(i + 1) % 30}]]`]));
+    const vault = makeVault(ring);
+    served = await serveVault(vault, { port: 0 });
+    const url = served.url;
+    type Node = { key: string; x: number; y: number };
+    const before: Node[] = (await (await fetch(new URL("data.json", url))).json()).nodes;
+    await nextUpdate(url, () => writeFileSync(join(vault, "New.md"), "[[N7]]"));
+    const after: Node[] = (await (await fetch(new URL("data.json", url))).json()).nodes;
+    const place = (nodes: Node[]) => nodes.map(({ key, x, y }) => ({ key, x, y }));
+    expect(place(after.filter((n) => n.key !== "New.md"))).toEqual(place(before));
+    const added = after.find((n) => n.key === "New.md");
+    const anchor = before.find((n) => n.key === "N7.md");
+    const far = Math.max(...before.map((n) => Math.hypot(n.x - (anchor?.x ?? 0), n.y - (anchor?.y ?? 0))));
+    expect(Math.hypot((added?.x ?? Infinity) - (anchor?.x ?? 0), (added?.y ?? Infinity) - (anchor?.y ?? 0))).toBeLessThan(far / 4);
+  });
 });

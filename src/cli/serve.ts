@@ -1,5 +1,6 @@
 import { serveVault } from "../serve/serveVault.js";
-import { parseVaultArgs, UsageError, vaultFolderArg } from "./args.js";
+import { parseCacheFor, parseVaultArgs, UsageError, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { progressOnStderr } from "./load.js";
 
 export const serveHelp = `Usage: notegraph serve [vault] [options]
 
@@ -10,8 +11,7 @@ Options:
   --port <n>        port to listen on (default: 5757; 0 picks a free one)
   --host <address>  address to listen on (default: 127.0.0.1, this machine only)
   --title <text>    the page's title (default: the vault folder's name)
-  --ignore <glob>   leave matching vault paths out (repeatable)
-  -h, --help        show this help
+${vaultOptionsHelp(20)}
 `;
 
 export async function runServe(args: string[]): Promise<number> {
@@ -25,7 +25,13 @@ export async function runServe(args: string[]): Promise<number> {
   const { values } = parsed;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}")`);
+  const cache = await parseCacheFor(vaultArgument, values);
+  // Progress shows for the first build only; a rebuild after a save reports in one line.
+  let starting = progressOnStderr();
   const served = await serveVault(vaultArgument, {
+    onProgress: (done, total) => starting?.update("reading notes", done, total),
+    onLayout: (nodes) => starting?.update(`laying out ${nodes.toLocaleString("en")} nodes`, 0, 0),
+    ...(cache ? { cache } : {}),
     port,
     host: values.host,
     ignore: values.ignore ?? [],
@@ -33,11 +39,15 @@ export async function runServe(args: string[]): Promise<number> {
     onRebuild: ({ report: { stats } }) => process.stdout.write(`updated: ${stats.notes} note${stats.notes === 1 ? "" : "s"}, ${stats.dangling} missing topic${stats.dangling === 1 ? "" : "s"}\n`),
     onError: (error) => process.stderr.write(`notegraph: rebuild failed: ${(error as Error).message}\n`),
   });
+  starting?.finish();
+  starting = null;
+  await cache?.save();
   process.stdout.write(`Serving the map at ${served.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await served.close();
+  await cache?.save();
   return 0;
 }

@@ -16,7 +16,16 @@ export interface LayoutOptions {
    * cluster starts in a disc of its own, so half the iterations give the same picture.
    */
   clusters?: Readonly<Record<string, number>>;
+  /**
+   * Positions from an earlier layout of this vault (`serve`, between saves). When few nodes are
+   * new (up to KEEP_PREVIOUS_SHARE), the others stay where they were and only the new ones are
+   * placed, by their neighbours: the picture holds still and no ForceAtlas2 run is paid for.
+   */
+  previous?: Readonly<Record<string, Position>>;
 }
+
+/** Up to this share of new nodes (and always for one), an earlier layout is kept. */
+export const KEEP_PREVIOUS_SHARE = 0.05;
 
 /** From this many nodes, a layout given clusters starts from them. */
 export const CLUSTER_START = 20_000;
@@ -30,6 +39,8 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 export function layoutPositions(graph: VaultGraph, options: LayoutOptions = {}): Record<string, Position> {
   const order = graph.order;
   if (order === 0) return {};
+  const kept = options.previous ? keptLayout(graph, options.previous) : null;
+  if (kept) return kept;
   const scratch = new Graph({ type: "directed" });
   const clustered = options.clusters !== undefined && order >= CLUSTER_START;
   const discs = clustered ? clusterDiscs(graph, options.clusters ?? {}) : null;
@@ -73,6 +84,47 @@ function clusterDiscs(graph: VaultGraph, clusters: Readonly<Record<string, numbe
       before += size;
     });
   return discs;
+}
+
+/**
+ * The earlier layout with the new nodes placed: each near the centre of its already placed
+ * neighbours (at a seeded angle, half an average edge away), or anywhere in the picture when it
+ * has none. Null when too many nodes are new for the earlier picture to be worth keeping.
+ */
+function keptLayout(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | null {
+  const fresh = graph.filterNodes((node) => previous[node] === undefined);
+  if (fresh.length > Math.max(1, graph.order * KEEP_PREVIOUS_SHARE)) return null;
+  const placed: Record<string, Position> = {};
+  graph.forEachNode((node) => {
+    const known = previous[node];
+    if (known) placed[node] = known;
+  });
+  const { centre, radius, edge } = pictureScale(graph, placed);
+  for (const node of fresh) {
+    const random = seededRandom(hashString(node));
+    const near = graph.neighbors(node).flatMap((other) => placed[other] ?? []);
+    const angle = random() * 2 * Math.PI;
+    const at = near.length > 0 ? { x: mean(near.map((p) => p.x)), y: mean(near.map((p) => p.y)), distance: edge / 2 } : { ...centre, distance: radius * Math.sqrt(random()) };
+    placed[node] = { x: at.x + at.distance * Math.cos(angle), y: at.y + at.distance * Math.sin(angle) };
+  }
+  return roundPositions(placed);
+}
+
+/** The centre and radius of the placed nodes, and the mean length of edges between them. */
+function pictureScale(graph: VaultGraph, placed: Readonly<Record<string, Position>>): { centre: Position; radius: number; edge: number } {
+  const points = Object.values(placed);
+  const centre = points.length > 0 ? { x: mean(points.map((p) => p.x)), y: mean(points.map((p) => p.y)) } : { x: 0, y: 0 };
+  const radius = points.reduce((far, p) => Math.max(far, Math.hypot(p.x - centre.x, p.y - centre.y)), 1);
+  const lengths: number[] = [];
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    const [a, b] = [placed[source], placed[target]];
+    if (a && b) lengths.push(Math.hypot(a.x - b.x, a.y - b.y));
+  });
+  return { centre, radius, edge: lengths.length > 0 ? mean(lengths) : radius / 10 };
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 /** Small graphs settle fully; large ones get fewer, Barnes-Hut iterations to stay within seconds. */

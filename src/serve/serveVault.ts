@@ -5,6 +5,7 @@ import { buildPage, type PageBuild, type PageBuildOptions } from "../buildPage.j
 import { jsonForHtml } from "../emit/pageHtml.js";
 import { memoryParseCache } from "../parse/parseCache.js";
 
+/** `cache` defaults to a new in-memory cache; either way it is kept between saves. */
 export interface ServeOptions extends PageBuildOptions {
   /** Default 127.0.0.1: only this machine can open the page. */
   host?: string;
@@ -25,10 +26,10 @@ export interface ServedVault {
  * rebuilds the page and tells open pages over server-sent events, and they redraw in place.
  */
 export async function serveVault(folder: string, options: ServeOptions = {}): Promise<ServedVault> {
-  // Between saves only the notes that changed are parsed again.
-  const cache = memoryParseCache();
-  const build = () => buildPage(folder, { ...options, live: true, cache });
-  let current = await build();
+  // Between saves only the notes that changed are parsed again, and the picture holds still.
+  const cache = options.cache ?? memoryParseCache();
+  let current = await buildPage(folder, { ...options, live: true, cache });
+  const build = () => buildPage(folder, { ...options, live: true, cache, previousPositions: current.positions });
   const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;

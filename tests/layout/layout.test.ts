@@ -51,6 +51,29 @@ describe("layoutPositions", () => {
     expect(layoutPositions(graph, { clusters, iterations: 1 })).toEqual(positions);
   });
 
+  it("keeps an earlier picture when one note is new, and places the new note by its neighbours", async () => {
+    const ring = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`N${i}.md`, `[[N${(i + 1) % 30}]]`]));
+    const before = layoutPositions(buildGraph(await loadVault(makeVault(ring))));
+    const graph = buildGraph(await loadVault(makeVault({ ...ring, "New.md": "[[N3]] [[N4]]" })));
+    const after = layoutPositions(graph, { previous: before });
+    for (const [node, position] of Object.entries(before)) expect(after[node]).toEqual(position);
+    const at = (node: string) => before[node] ?? { x: NaN, y: NaN };
+    const near = { x: (at("N3.md").x + at("N4.md").x) / 2, y: (at("N3.md").y + at("N4.md").y) / 2 };
+    // Half the mean edge length from the middle of its two neighbours.
+    const edges = Array.from({ length: 30 }, (_, i) => Math.hypot(at(`N${i}.md`).x - at(`N${(i + 1) % 30}.md`).x, at(`N${i}.md`).y - at(`N${(i + 1) % 30}.md`).y));
+    const placed = after["New.md"] ?? { x: NaN, y: NaN };
+    expect(Math.hypot(placed.x - near.x, placed.y - near.y)).toBeCloseTo(edges.reduce((a, b) => a + b) / 30 / 2, 1);
+    expect(layoutPositions(graph, { previous: before })).toEqual(after);
+  });
+
+  it("lays out afresh when many nodes are new", async () => {
+    const graph = buildGraph(await loadVault(makeVault(twoTopics)));
+    const previous = { "A1.md": { x: 1, y: 1 } };
+    const positions = layoutPositions(graph, { previous });
+    expect(positions).toEqual(layoutPositions(graph));
+    expect(positions["A1.md"]).not.toEqual({ x: 1, y: 1 });
+  });
+
   it("spends fewer iterations as the graph grows", () => {
     expect(iterationBudget(100)).toBeGreaterThan(iterationBudget(3000));
     expect(iterationBudget(3000)).toBeGreaterThan(iterationBudget(50000));
