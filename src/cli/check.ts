@@ -3,7 +3,7 @@ import { newSinceBaseline } from "../analyze/baseline.js";
 import { checkReport, type CheckReport } from "../analyze/checkReport.js";
 import { NotegraphError } from "../errors.js";
 import { githubAnnotations } from "../emit/githubAnnotations.js";
-import { jsonReport } from "../emit/jsonReport.js";
+import { jsonReportChunks } from "../emit/jsonReport.js";
 import { textReport } from "../emit/textReport.js";
 import { oneOf, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
@@ -42,14 +42,27 @@ export async function runCheck(args: string[]): Promise<number> {
   const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
   const full = checkReport(await loadVaultWithFlags(vaultArgument, values));
   const report = baseline ? newSinceBaseline(full, baseline) : full;
-  const output =
-    format === "json" ? jsonReport(report)
-    : format === "github" ? githubAnnotations(report, vaultArgument)
-    : textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) });
-  process.stdout.write(output);
+  if (format === "json") await writeChunks(jsonReportChunks(report));
+  else process.stdout.write(format === "github" ? githubAnnotations(report, vaultArgument) : textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) }));
   const { stats } = report;
   const failed = stats.dangling + stats.brokenAnchors > 0 || (values.strict === true && stats.ambiguous + stats.problems > 0);
   return failed && !values["exit-zero"] ? 1 : 0;
+}
+
+/** Writes to stdout a megabyte at a time, waiting while a pipe is full, so a big report never sits in memory whole. */
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!process.stdout.write(batch.join(""))) await new Promise((resolve) => process.stdout.once("drain", resolve));
+    [batch, size] = [[], 0];
+  };
+  for (const chunk of chunks) {
+    batch.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) await flush();
+  }
+  await flush();
 }
 
 async function readBaseline(path: string): Promise<CheckReport> {

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, open, realpath, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { cacheOver, type CacheEntry, type ParseCache } from "./parseCache.js";
 
 /** Bump when parsed records change shape: a cache of another format is never trusted. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface DiskParseCache extends ParseCache {
   /** Where the cache file lives. */
@@ -14,12 +16,16 @@ export interface DiskParseCache extends ParseCache {
   save(): Promise<void>;
 }
 
-interface CacheFile {
+/**
+ * The file's first line; then one `[path, entry]` JSON line per note. Lines, not one document:
+ * at 100,000 notes one JSON string of the whole cache (about 130 MB, twice in UTF-16) took more
+ * memory than everything else a check holds.
+ */
+interface CacheHeader {
   tool: "notegraph";
   format: number;
   version: string;
   root: string;
-  entries: Record<string, CacheEntry>;
 }
 
 /**
@@ -30,7 +36,7 @@ interface CacheFile {
 export async function openDiskCache(vault: string, version: string, folder = defaultCacheFolder()): Promise<DiskParseCache> {
   const root = await realpath(vault).catch(() => vault);
   const file = join(folder, `${createHash("sha256").update(root).digest("hex").slice(0, 24)}.json`);
-  const entries = new Map(Object.entries(await readCacheFile(file, root, version)));
+  const entries = await readCacheFile(file, { tool: "notegraph", format: FORMAT, version, root });
   const touched = new Set<string>();
   let changed = false;
   const lookups = cacheOver(entries, touched);
@@ -43,9 +49,8 @@ export async function openDiskCache(vault: string, version: string, folder = def
     },
     async save() {
       if (!changed && touched.size === entries.size) return;
-      const kept = Object.fromEntries([...entries].filter(([path]) => touched.has(path)));
-      const content: CacheFile = { tool: "notegraph", format: FORMAT, version, root, entries: kept };
-      await writeAtomically(folder, file, JSON.stringify(content));
+      const header: CacheHeader = { tool: "notegraph", format: FORMAT, version, root };
+      await writeAtomically(folder, file, cacheLines(header, entries, touched));
     },
   };
 }
@@ -55,23 +60,66 @@ export function defaultCacheFolder(): string {
   return join(base, "notegraph");
 }
 
-async function readCacheFile(file: string, root: string, version: string): Promise<Record<string, CacheEntry>> {
+/** The trusted entries of a cache file: none when its header is of another tool, format, version or vault. */
+async function readCacheFile(file: string, expected: CacheHeader): Promise<Map<string, CacheEntry>> {
+  const entries = new Map<string, CacheEntry>();
+  const input = createReadStream(file, { encoding: "utf8" });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as Partial<CacheFile>;
-    const trusted = data.tool === "notegraph" && data.format === FORMAT && data.version === version && data.root === root;
-    if (!trusted || !data.entries || typeof data.entries !== "object") return {};
-    return Object.fromEntries(Object.entries(data.entries).filter(([, entry]) => wellFormed(entry)));
+    let header = true;
+    for await (const line of lines) {
+      if (header && !sameHeader(parseJson(line), expected)) return new Map();
+      const entry = header ? undefined : parseJson(line);
+      header = false;
+      if (Array.isArray(entry) && typeof entry[0] === "string" && wellFormed(entry[1])) entries.set(entry[0], entry[1]);
+    }
+    return entries;
   } catch {
-    return {};
+    return new Map();
+  } finally {
+    lines.close();
+    input.destroy();
   }
 }
 
-/** A cache that cannot be written only costs speed next time: failures are swallowed. */
-async function writeAtomically(folder: string, file: string, content: string): Promise<void> {
+function* cacheLines(header: CacheHeader, entries: ReadonlyMap<string, CacheEntry>, kept: ReadonlySet<string>): Generator<string> {
+  yield `${JSON.stringify(header)}\n`;
+  for (const [path, entry] of entries) if (kept.has(path)) yield `${JSON.stringify([path, entry])}\n`;
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameHeader(found: unknown, expected: CacheHeader): boolean {
+  const header = found as Partial<CacheHeader> | null | undefined;
+  return header?.tool === expected.tool && header.format === expected.format && header.version === expected.version && header.root === expected.root;
+}
+
+/** Written a megabyte at a time to a temporary file renamed into place; a failure only costs speed next time. */
+async function writeAtomically(folder: string, file: string, lines: Iterable<string>): Promise<void> {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
     await mkdir(folder, { recursive: true });
-    await writeFile(temporary, content);
+    const handle = await open(temporary, "w");
+    try {
+      let batch: string[] = [];
+      let size = 0;
+      for (const line of lines) {
+        batch.push(line);
+        size += line.length;
+        if (size < 1 << 20) continue;
+        await handle.write(batch.join(""));
+        [batch, size] = [[], 0];
+      }
+      await handle.write(batch.join(""));
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch {
     await rm(temporary, { force: true });

@@ -80,9 +80,16 @@ describe("the disk parse cache", () => {
     expect(parsed).toBe(3);
     writeFileSync(file, "{ not json");
     expect((await loadTwice(root, folder)).warm).toEqual(await loadVault(root));
-    const damaged = JSON.parse(readFileSync(file, "utf8"));
-    damaged.entries["A.md"].parsed.note.links = "oops";
-    writeFileSync(file, JSON.stringify(damaged));
+    // One JSON line per note after the header: damage A's, and add a line that is not JSON.
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+    const damaged = lines.map((line) => {
+      const entry = JSON.parse(line);
+      if (!Array.isArray(entry) || entry[0] !== "A.md") return line;
+      entry[1].parsed.note.links = "oops";
+      return JSON.stringify(entry);
+    });
+    expect(damaged).not.toEqual(lines);
+    writeFileSync(file, `${[...damaged, "[\"C.md\", {"].join("\n")}\n`);
     const reopened = await openDiskCache(root, "1.0.0", folder);
     expect((await loadVault(root, { cache: reopened })).links).toEqual((await loadVault(root)).links);
   });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { checkReport, type CheckReport } from "../../src/analyze/checkReport.js";
+import { jsonReport, jsonReportChunks } from "../../src/emit/jsonReport.js";
+import { loadVault } from "../../src/loadVault.js";
+import { makeVault } from "../helpers/vault.js";
+
+const whole = (report: unknown) => `${JSON.stringify(report, null, 2).replace(/</g, "\\u003c")}\n`;
+
+describe("jsonReport", () => {
+  it("streams, item by item, exactly the document JSON.stringify makes", async () => {
+    const vault = makeVault({
+      "A.md": "---\naliases: [Alpha]\ntags: [x]\n---\n# A </script><b>\n[[B#Nope]] [[Missing]] [[C]]",
+      "B.md": "# B\n[[A]]",
+      "C/C.md": "",
+      "D/C.md": "",
+    });
+    const report = checkReport(await loadVault(vault));
+    const chunks = [...jsonReportChunks(report)];
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks.join("")).toBe(whole(report));
+    expect(jsonReport(report)).not.toContain("</script>");
+  });
+
+  it("matches on an empty vault, and leaves out undefined fields as JSON.stringify does", async () => {
+    const report = checkReport(await loadVault(makeVault({})));
+    expect(jsonReport(report)).toBe(whole(report));
+    const partial = { ...report, notes: undefined } as unknown as CheckReport;
+    expect(jsonReport(partial)).toBe(whole(partial));
+  });
+});
