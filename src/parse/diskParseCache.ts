@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, open, realpath, rename, rm } from "node:fs/promises";
+import { mkdir, open, readFile, realpath, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { cacheOver, type CacheEntry, type ParseCache } from "./parseCache.js";
 
 /** Bump when parsed records change shape: a cache of another format is never trusted. */
@@ -63,11 +61,9 @@ export function defaultCacheFolder(): string {
 /** The trusted entries of a cache file: none when its header is of another tool, format, version or vault. */
 async function readCacheFile(file: string, expected: CacheHeader): Promise<Map<string, CacheEntry>> {
   const entries = new Map<string, CacheEntry>();
-  const input = createReadStream(file, { encoding: "utf8" });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     let header = true;
-    for await (const line of lines) {
+    for (const line of textLines(await readFile(file))) {
       if (header && !sameHeader(parseJson(line), expected)) return new Map();
       const entry = header ? undefined : parseJson(line);
       header = false;
@@ -76,10 +72,17 @@ async function readCacheFile(file: string, expected: CacheHeader): Promise<Map<s
     return entries;
   } catch {
     return new Map();
-  } finally {
-    lines.close();
-    input.destroy();
   }
+}
+
+/** The file's lines, decoded one at a time: no string of the whole file is ever made. */
+function* textLines(bytes: Buffer): Generator<string> {
+  let start = 0;
+  for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, start)) {
+    yield bytes.toString("utf8", start, end);
+    start = end + 1;
+  }
+  if (start < bytes.length) yield bytes.toString("utf8", start);
 }
 
 function* cacheLines(header: CacheHeader, entries: ReadonlyMap<string, CacheEntry>, kept: ReadonlySet<string>): Generator<string> {
