@@ -30,11 +30,17 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   const cache = options.cache ?? memoryParseCache();
   let current = await buildPage(folder, { ...options, live: true, cache });
   const build = () => buildPage(folder, { ...options, live: true, cache, previousPositions: current.positions });
+  // Made once per build, not per request: every open page fetches it after each save.
+  let json: { of: PageBuild; text: string } | null = null;
+  const dataJson = () => {
+    if (json?.of !== current) json = { of: current, text: jsonForHtml(current.data) };
+    return json.text;
+  };
   const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/" || path === "/index.html") return send(response, "text/html; charset=utf-8", current.html);
-    if (path === "/data.json") return send(response, "application/json", jsonForHtml(current.data));
+    if (path === "/data.json") return send(response, "application/json", dataJson());
     if (path === "/events") {
       response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "keep-alive" });
       response.write(": notegraph live updates\n\n");

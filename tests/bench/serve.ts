@@ -1,0 +1,50 @@
+/**
+ * npm run bench:serve [-- N]: how long a saved note takes to reach an open page under
+ * `notegraph serve`, on a synthetic vault of N notes (default 10,000). Each save appends a link
+ * to a new missing topic to one note; measured from the write to the server's rebuild, and to the
+ * page in headless Chromium having fetched the new graph and redrawn it.
+ */
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { memoryParseCache } from "../../src/parse/parseCache.js";
+import { serveVault } from "../../src/serve/serveVault.js";
+import { launchChromium } from "../helpers/browser.js";
+import { writeSyntheticVault } from "./syntheticVault.js";
+
+const notes = Number(process.argv[2] ?? 10_000);
+const saves = 3;
+const work = mkdtempSync(join(tmpdir(), "notegraph-bench-serve-"));
+try {
+  const vault = join(work, "vault");
+  const made = writeSyntheticVault(vault, { notes, seed: 1 });
+  const edited = join(vault, "Compute", readdirSync(join(vault, "Compute")).filter((name) => name.endsWith(".md")).sort()[0] ?? "");
+  let rebuilt: (() => void) | null = null;
+  let started = performance.now();
+  const served = await serveVault(vault, { port: 0, cache: memoryParseCache(), onRebuild: () => rebuilt?.() });
+  const firstBuildMs = performance.now() - started;
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(served.url);
+  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 300_000 });
+  const rows: [string, string][] = [
+    ["notes / links", `${made.notes} / ${made.links} (${(made.bytes / 1e6).toFixed(1)} MB)`],
+    ["first build (no cache)", `${(firstBuildMs / 1000).toFixed(1)} s`],
+  ];
+  for (let save = 1; save <= saves; save++) {
+    const version = Number((await page.evaluate(() => document.body.dataset.version)) ?? "0");
+    const server = new Promise<number>((resolve) => (rebuilt = () => resolve(performance.now())));
+    started = performance.now();
+    appendFileSync(edited, `\nSee [[Bench topic ${save}]].\n`);
+    const serverMs = (await server) - started;
+    await page.waitForFunction((before) => Number(document.body.dataset.version ?? "0") > before, version, { timeout: 120_000 });
+    const pageMs = performance.now() - started;
+    rows.push([`save ${save}: server rebuilt / page redrawn`, `${(serverMs / 1000).toFixed(2)} s / ${(pageMs / 1000).toFixed(2)} s (target 0.3 s)`]);
+  }
+  await browser.close();
+  await served.close();
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
