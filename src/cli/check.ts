@@ -4,6 +4,7 @@ import { checkReport, type CheckReport } from "../analyze/checkReport.js";
 import { NotegraphError } from "../errors.js";
 import { githubAnnotations } from "../emit/githubAnnotations.js";
 import { jsonReportChunks } from "../emit/jsonReport.js";
+import { inPieces } from "../pieces.js";
 import { textReport } from "../emit/textReport.js";
 import { oneOf, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
@@ -51,18 +52,9 @@ export async function runCheck(args: string[]): Promise<number> {
 
 /** Writes to stdout a megabyte at a time, waiting while a pipe is full, so a big report never sits in memory whole. */
 async function writeChunks(chunks: Iterable<string>): Promise<void> {
-  let batch: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (!process.stdout.write(batch.join(""))) await new Promise((resolve) => process.stdout.once("drain", resolve));
-    [batch, size] = [[], 0];
-  };
-  for (const chunk of chunks) {
-    batch.push(chunk);
-    size += chunk.length;
-    if (size >= 1 << 20) await flush();
+  for (const piece of inPieces(chunks)) {
+    if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once("drain", resolve));
   }
-  await flush();
 }
 
 async function readBaseline(path: string): Promise<CheckReport> {

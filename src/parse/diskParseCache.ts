@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, readFile, realpath, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { inPieces } from "../pieces.js";
 import { cacheOver, type CacheEntry, type ParseCache } from "./parseCache.js";
 
 /** Bump when parsed records change shape: a cache of another format is never trusted. */
@@ -110,16 +111,7 @@ async function writeAtomically(folder: string, file: string, lines: Iterable<str
     await mkdir(folder, { recursive: true });
     const handle = await open(temporary, "w");
     try {
-      let batch: string[] = [];
-      let size = 0;
-      for (const line of lines) {
-        batch.push(line);
-        size += line.length;
-        if (size < 1 << 20) continue;
-        await handle.write(batch.join(""));
-        [batch, size] = [[], 0];
-      }
-      await handle.write(batch.join(""));
+      for (const piece of inPieces(lines)) await handle.write(piece);
     } finally {
       await handle.close();
     }

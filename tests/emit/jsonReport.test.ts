@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkReport, type CheckReport } from "../../src/analyze/checkReport.js";
 import { jsonReport, jsonReportChunks } from "../../src/emit/jsonReport.js";
 import { loadVault } from "../../src/loadVault.js";
+import { inPieces } from "../../src/pieces.js";
 import { makeVault } from "../helpers/vault.js";
 
 const whole = (report: unknown) => `${JSON.stringify(report, null, 2).replace(/</g, "\\u003c")}\n`;
@@ -26,5 +27,15 @@ describe("jsonReport", () => {
     expect(jsonReport(report)).toBe(whole(report));
     const partial = { ...report, notes: undefined } as unknown as CheckReport;
     expect(jsonReport(partial)).toBe(whole(partial));
+  });
+});
+
+describe("inPieces", () => {
+  it("joins small strings into pieces of at least the size asked, the last one shorter, nothing lost", () => {
+    const chunks = Array.from({ length: 100 }, (_, i) => "x".repeat(i % 7));
+    const pieces = [...inPieces(chunks, 20)];
+    expect(pieces.join("")).toBe(chunks.join(""));
+    expect(pieces.slice(0, -1).every((piece) => piece.length >= 20 && piece.length < 27)).toBe(true);
+    expect([...inPieces([])]).toEqual([]);
   });
 });

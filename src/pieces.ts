@@ -1,0 +1,13 @@
+/** Joins small strings into pieces of about `size` characters, for writing big outputs without one huge string. */
+export function* inPieces(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    batch.push(chunk);
+    length += chunk.length;
+    if (length < size) continue;
+    yield batch.join("");
+    [batch, length] = [[], 0];
+  }
+  if (batch.length > 0) yield batch.join("");
+}
