@@ -2,7 +2,7 @@ import type { ParseCache } from "./parse/parseCache.js";
 import { readNotes, type ReadOptions } from "./parse/readNotes.js";
 import { resolveLinks } from "./resolve/resolveLinks.js";
 import { scanVault, type ScanOptions } from "./scan/scanVault.js";
-import type { Vault } from "./types.js";
+import type { ScanResult, Vault } from "./types.js";
 
 export interface LoadOptions extends ScanOptions, ReadOptions {
   /** Parsed notes from an earlier load; unchanged notes are not parsed again. Default: none. */
@@ -11,7 +11,11 @@ export interface LoadOptions extends ScanOptions, ReadOptions {
 
 /** Scan, parse and resolve: a vault folder to its notes and resolved links. */
 export async function loadVault(folder: string, options: LoadOptions = {}): Promise<Vault> {
-  const scan = await scanVault(folder, options);
+  return loadScanned(await scanVault(folder, options), options);
+}
+
+/** Parse and resolve what a scan found. The problems are the scan's, then each note's in turn. */
+export async function loadScanned(scan: ScanResult, options: LoadOptions = {}): Promise<Vault> {
   const { notes, problems } = await readNotes(scan.notes, options, options.cache);
   const attachments = scan.attachments.map((file) => file.path);
   return { root: scan.root, notes, attachments, links: resolveLinks(notes, attachments), problems: [...scan.problems, ...problems] };

@@ -1,5 +1,5 @@
 import { lookupKey } from "../keys.js";
-import type { CheckReport } from "./checkReport.js";
+import type { CheckFindings } from "./checkReport.js";
 
 /**
  * Keeps only the findings that are new since a saved `check --format json` report, so a team can
@@ -7,7 +7,7 @@ import type { CheckReport } from "./checkReport.js";
  * target, anchor), not by line, so edits elsewhere in a note do not make old findings new; a
  * note with more links to a missing topic than before gets the extra ones.
  */
-export function newSinceBaseline(report: CheckReport, baseline: CheckReport): CheckReport {
+export function newSinceBaseline<Report extends CheckFindings>(report: Report, baseline: CheckFindings): Report {
   const oldRefs = counter(baseline.dangling.flatMap((g) => g.references.map((r) => `${r.source}\u0000${lookupKey(g.target)}`)));
   const dangling = report.dangling
     .map((group) => ({ ...group, references: group.references.filter((r) => take(oldRefs, `${r.source}\u0000${lookupKey(group.target)}`)) }))

@@ -1,10 +1,24 @@
 import { compareCodeUnits } from "../keys.js";
 import type { Heading, Problem, ResolvedLink, Vault, VaultPath } from "../types.js";
-import { ambiguousLinks, brokenAnchors, danglingLinks, deadEnds, orphans, type AmbiguousLink, type BrokenAnchor, type DanglingTarget } from "./findings.js";
+import { nearMissFinder } from "./nearMiss.js";
+import {
+  ambiguousLinks,
+  brokenAnchors,
+  danglingTargets,
+  deadEnds,
+  linkEnds,
+  orphans,
+  type AmbiguousLink,
+  type BrokenAnchor,
+  type DanglingTarget,
+  type FindingsInput,
+  type LinkEnds,
+  type SuggestionsFor,
+} from "./findings.js";
 import { wantedTopics, type WantedTopic } from "./wanted.js";
 
-/** The `check --format json` contract that scripts rely on. */
-export interface CheckReport {
+/** What `notegraph check` finds: the report without the vault's notes and links. */
+export interface CheckFindings {
   stats: {
     notes: number;
     attachments: number;
@@ -17,8 +31,6 @@ export interface CheckReport {
     orphans: number;
     problems: number;
   };
-  notes: { path: VaultPath; title: string; aliases: string[]; tags: string[]; headings: Heading[] }[];
-  links: Pick<ResolvedLink, "source" | "target" | "heading" | "block" | "alias" | "kind" | "embed" | "line" | "column" | "resolved">[];
   dangling: DanglingTarget[];
   /** Missing topics by how many distinct notes link to them, most wanted first. */
   wanted: WantedTopic[];
@@ -29,18 +41,63 @@ export interface CheckReport {
   problems: Problem[];
 }
 
+/** The `check --format json` contract that scripts rely on. */
+export interface CheckReport extends CheckFindings {
+  notes: { path: VaultPath; title: string; aliases: string[]; tags: string[]; headings: Heading[] }[];
+  links: Pick<ResolvedLink, "source" | "target" | "heading" | "block" | "alias" | "kind" | "embed" | "line" | "column" | "resolved">[];
+}
+
+/** Everything the findings are made from (see FindingsInput for which links it must hold). */
+export interface FindingsSource extends FindingsInput {
+  attachments: number;
+  /** How many links the vault has, all told. */
+  linkCount: number;
+  ends: LinkEnds;
+  /** Problems in the order they were found: the scan's, then each note's. */
+  problems: readonly Problem[];
+  /** Default: a near-miss search of `notes` for every missing target. */
+  suggestionsFor?: SuggestionsFor;
+}
+
 /** Every finding of `notegraph check`, in a stable order. */
 export function checkReport(vault: Vault): CheckReport {
-  const dangling = danglingLinks(vault);
-  const anchors = brokenAnchors(vault);
-  const ambiguous = ambiguousLinks(vault);
-  const lonely = orphans(vault);
-  const problems = [...vault.problems].sort((a, b) => compareCodeUnits(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
+  const findings = checkFindings({
+    notes: vault.notes,
+    links: vault.links,
+    attachments: vault.attachments.length,
+    linkCount: vault.links.length,
+    ends: linkEnds(vault.links),
+    problems: vault.problems,
+  });
+  // Spelled out so the JSON keys keep their documented order.
+  return {
+    stats: findings.stats,
+    notes: vault.notes.map(({ path, title, aliases, tags, headings }) => ({ path, title, aliases, tags, headings })),
+    links: vault.links.map(({ source, target, heading, block, alias, kind, embed, line, column, resolved }) => ({
+      source, target, heading, block, alias, kind, embed, line, column, resolved,
+    })),
+    dangling: findings.dangling,
+    wanted: findings.wanted,
+    brokenAnchors: findings.brokenAnchors,
+    ambiguous: findings.ambiguous,
+    orphans: findings.orphans,
+    deadEnds: findings.deadEnds,
+    problems: findings.problems,
+  };
+}
+
+/** The findings alone, from the links that can be findings and every note's link ends. */
+export function checkFindings(source: FindingsSource): CheckFindings {
+  const dangling = danglingTargets(source.links, source.suggestionsFor ?? ((targets) => nearMissFinder(source.notes, targets)));
+  const anchors = brokenAnchors(source);
+  const ambiguous = ambiguousLinks(source);
+  const lonely = orphans(source, source.ends);
+  const problems = [...source.problems].sort((a, b) => compareCodeUnits(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
   return {
     stats: {
-      notes: vault.notes.length,
-      attachments: vault.attachments.length,
-      links: vault.links.length,
+      notes: source.notes.length,
+      attachments: source.attachments,
+      links: source.linkCount,
       dangling: dangling.length,
       danglingLinks: dangling.reduce((sum, group) => sum + group.references.length, 0),
       brokenAnchors: anchors.length,
@@ -48,16 +105,12 @@ export function checkReport(vault: Vault): CheckReport {
       orphans: lonely.length,
       problems: problems.length,
     },
-    notes: vault.notes.map(({ path, title, aliases, tags, headings }) => ({ path, title, aliases, tags, headings })),
-    links: vault.links.map(({ source, target, heading, block, alias, kind, embed, line, column, resolved }) => ({
-      source, target, heading, block, alias, kind, embed, line, column, resolved,
-    })),
     dangling,
     wanted: wantedTopics(dangling),
     brokenAnchors: anchors,
     ambiguous,
     orphans: lonely,
-    deadEnds: deadEnds(vault),
+    deadEnds: deadEnds(source, source.ends),
     problems,
   };
 }

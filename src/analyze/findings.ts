@@ -1,6 +1,30 @@
 import { compareCodeUnits, lookupKey, preferredSpelling } from "../keys.js";
-import type { ResolvedLink, Vault, VaultPath } from "../types.js";
+import type { NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { nearMissFinder, type NearMissFinder } from "./nearMiss.js";
+
+/** The names a note is known by, which near-miss suggestions search. */
+export type NoteNames = Pick<NoteRecord, "path" | "title" | "aliases">;
+
+/** What findings read of a link. */
+export type FindingLink = Pick<ResolvedLink, "source" | "target" | "heading" | "block" | "line" | "column" | "raw" | "resolved" | "candidates" | "brokenAnchor">;
+
+/**
+ * What the findings read of a vault. `links` may leave out resolved links with no anchor and one
+ * candidate (they are never findings), provided `ends` still counts them; a Vault gives all.
+ */
+export interface FindingsInput {
+  notes: readonly NoteNames[];
+  links: readonly FindingLink[];
+}
+
+/** The notes with a link out, and the paths with a link in (links to themselves do not count). */
+export interface LinkEnds {
+  linking: ReadonlySet<VaultPath>;
+  linked: ReadonlySet<VaultPath>;
+}
+
+/** Finds suggestions for the given missing targets, in one pass. */
+export type SuggestionsFor = (targets: readonly string[]) => NearMissFinder;
 
 export interface Reference {
   source: VaultPath;
@@ -40,9 +64,14 @@ export interface AmbiguousLink {
 }
 
 /** Missing targets with every link to them, and the note each most likely meant (by default: looked up in one pass). */
-export function danglingLinks(vault: Vault, nearMiss?: NearMissFinder): DanglingTarget[] {
-  const groups = new Map<string, ResolvedLink[]>();
-  for (const link of vault.links) {
+export function danglingLinks(vault: FindingsInput, nearMiss?: NearMissFinder): DanglingTarget[] {
+  return danglingTargets(vault.links, (targets) => nearMiss ?? nearMissFinder(vault.notes, targets));
+}
+
+/** `danglingLinks`, with the suggestions found by `suggestionsFor` given every missing target at once. */
+export function danglingTargets(links: readonly FindingLink[], suggestionsFor: SuggestionsFor): DanglingTarget[] {
+  const groups = new Map<string, FindingLink[]>();
+  for (const link of links) {
     if (link.resolved !== null) continue;
     const key = lookupKey(link.target);
     const group = groups.get(key);
@@ -50,15 +79,15 @@ export function danglingLinks(vault: Vault, nearMiss?: NearMissFinder): Dangling
     else groups.set(key, [link]);
   }
   const sorted = [...groups.entries()].sort(([a], [b]) => compareCodeUnits(a, b));
-  const targets = sorted.map(([, links]) => preferredSpelling(links.map((link) => link.target)));
-  const suggest = nearMiss ?? nearMissFinder(vault.notes, targets);
-  return sorted.map(([, links], i) => {
+  const targets = sorted.map(([, group]) => preferredSpelling(group.map((link) => link.target)));
+  const suggest = suggestionsFor(targets);
+  return sorted.map(([, group], i) => {
     const target = targets[i] as string;
-    return { target, references: links.map(referenceOf), suggestion: suggest(target) };
+    return { target, references: group.map(referenceOf), suggestion: suggest(target) };
   });
 }
 
-export function brokenAnchors(vault: Vault): BrokenAnchor[] {
+export function brokenAnchors(vault: Pick<FindingsInput, "links">): BrokenAnchor[] {
   return vault.links.flatMap((link) =>
     link.brokenAnchor === null || link.resolved === null
       ? []
@@ -75,7 +104,7 @@ export function brokenAnchors(vault: Vault): BrokenAnchor[] {
   );
 }
 
-export function ambiguousLinks(vault: Vault): AmbiguousLink[] {
+export function ambiguousLinks(vault: Pick<FindingsInput, "links">): AmbiguousLink[] {
   return vault.links.flatMap((link) =>
     link.candidates.length < 2 || link.resolved === null
       ? []
@@ -84,22 +113,20 @@ export function ambiguousLinks(vault: Vault): AmbiguousLink[] {
 }
 
 /** Notes with no links in or out (links to missing topics and attachments count; links to themselves do not). */
-export function orphans(vault: Vault): VaultPath[] {
-  const { linking, linked } = linkEnds(vault);
-  return vault.notes.map((note) => note.path).filter((path) => !linking.has(path) && !linked.has(path)).sort(compareCodeUnits);
+export function orphans(vault: FindingsInput, ends: LinkEnds = linkEnds(vault.links)): VaultPath[] {
+  return vault.notes.map((note) => note.path).filter((path) => !ends.linking.has(path) && !ends.linked.has(path)).sort(compareCodeUnits);
 }
 
 /** Notes that link nowhere (though others may link to them). */
-export function deadEnds(vault: Vault): VaultPath[] {
-  const { linking } = linkEnds(vault);
-  return vault.notes.map((note) => note.path).filter((path) => !linking.has(path)).sort(compareCodeUnits);
+export function deadEnds(vault: FindingsInput, ends: LinkEnds = linkEnds(vault.links)): VaultPath[] {
+  return vault.notes.map((note) => note.path).filter((path) => !ends.linking.has(path)).sort(compareCodeUnits);
 }
 
-/** The notes with a link out, and the paths with a link in: the graph's edges, read from the links (no graph needed). */
-function linkEnds(vault: Vault): { linking: Set<VaultPath>; linked: Set<VaultPath> } {
+/** The graph's edges, read from the links (no graph needed). */
+export function linkEnds(links: readonly Pick<ResolvedLink, "source" | "resolved">[]): LinkEnds {
   const linking = new Set<VaultPath>();
   const linked = new Set<VaultPath>();
-  for (const link of vault.links) {
+  for (const link of links) {
     if (link.resolved === link.source) continue;
     linking.add(link.source);
     if (link.resolved !== null) linked.add(link.resolved);
@@ -107,6 +134,6 @@ function linkEnds(vault: Vault): { linking: Set<VaultPath>; linked: Set<VaultPat
   return { linking, linked };
 }
 
-function referenceOf(link: ResolvedLink): Reference {
+function referenceOf(link: FindingLink): Reference {
   return { source: link.source, line: link.line, column: link.column, raw: link.raw };
 }

@@ -22,7 +22,7 @@ interface Candidate {
  * each note name in passing, never stored: at 100,000 notes an index of every name's deletions
  * took about 800 MB. Give the `targets` to look up in one pass; others cost a pass each.
  */
-export function nearMissFinder(notes: readonly NoteRecord[], targets: Iterable<string> = []): NearMissFinder {
+export function nearMissFinder(notes: readonly Pick<NoteRecord, "path" | "title" | "aliases">[], targets: Iterable<string> = []): NearMissFinder {
   const entries: Entry[] = [];
   const byLoose = new Map<string, Entry[]>();
   for (const note of notes) {

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { NotegraphError } from "../errors.js";
+import { defaultCacheFolder } from "../cacheFiles.js";
 import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { version } from "../version.js";
 
@@ -62,6 +63,11 @@ export function vaultFolderArg(command: string, help: string, parsed: ParsedArgs
   }
   if (parsed.positionals.length > 1) throw new UsageError(`${command} takes one vault folder, got ${parsed.positionals.length}`);
   return parsed.positionals[0] ?? "notes";
+}
+
+/** The cache folder the flags ask for: `--no-cache` none, `--cache DIR` that one, else the user's cache folder. */
+export function cacheFolderFor(values: { cache?: string | undefined; "no-cache"?: boolean | undefined }): string | null {
+  return values["no-cache"] ? null : (values.cache ?? defaultCacheFolder());
 }
 
 /** The parse cache the flags ask for: `--no-cache` none, `--cache DIR` there, else the user's cache folder. */

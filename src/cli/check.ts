@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { newSinceBaseline } from "../analyze/baseline.js";
-import { checkReport, type CheckReport } from "../analyze/checkReport.js";
+import type { CheckFindings } from "../analyze/checkReport.js";
 import { NotegraphError } from "../errors.js";
 import { githubAnnotations } from "../emit/githubAnnotations.js";
 import { jsonReportChunks } from "../emit/jsonReport.js";
 import { inPieces } from "../pieces.js";
 import { textReport } from "../emit/textReport.js";
-import { oneOf, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
-import { loadVaultWithFlags } from "./load.js";
+import { checkVault } from "../incremental/checkVault.js";
+import { cacheFolderFor, oneOf, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { progressOnStderr, readProgress } from "./load.js";
 
 export const checkHelp = `Usage: notegraph check [vault] [options]
 
@@ -41,10 +42,18 @@ export async function runCheck(args: string[]): Promise<number> {
   const { values } = parsed;
   const format = oneOf("--format", values.format, ["text", "json", "github"] as const, "text");
   const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
-  const full = checkReport(await loadVaultWithFlags(vaultArgument, values));
-  const report = baseline ? newSinceBaseline(full, baseline) : full;
-  if (format === "json") await writeChunks(jsonReportChunks(report));
-  else process.stdout.write(format === "github" ? githubAnnotations(report, vaultArgument) : textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) }));
+  const progress = progressOnStderr();
+  const options = { ignore: values.ignore ?? [], cacheFolder: cacheFolderFor(values), ...readProgress(progress) };
+  const since = <Report extends CheckFindings>(report: Report) => (baseline ? newSinceBaseline(report, baseline) : report);
+  let report: CheckFindings;
+  if (format === "json") {
+    const whole = since(await checkVault(vaultArgument, { ...options, wholeReport: true }).finally(() => progress?.finish()));
+    await writeChunks(jsonReportChunks(whole));
+    report = whole;
+  } else {
+    report = since(await checkVault(vaultArgument, options).finally(() => progress?.finish()));
+    process.stdout.write(format === "github" ? githubAnnotations(report, vaultArgument) : textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) }));
+  }
   const { stats } = report;
   const failed = stats.dangling + stats.brokenAnchors > 0 || (values.strict === true && stats.ambiguous + stats.problems > 0);
   return failed && !values["exit-zero"] ? 1 : 0;
@@ -57,7 +66,7 @@ async function writeChunks(chunks: Iterable<string>): Promise<void> {
   }
 }
 
-async function readBaseline(path: string): Promise<CheckReport> {
+async function readBaseline(path: string): Promise<CheckFindings> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -65,9 +74,9 @@ async function readBaseline(path: string): Promise<CheckReport> {
     throw new NotegraphError(`${path}: cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
   try {
-    const report = JSON.parse(text) as Partial<CheckReport>;
+    const report = JSON.parse(text) as Partial<CheckFindings>;
     const lists = [report.dangling, report.brokenAnchors, report.ambiguous, report.orphans, report.problems];
-    if (lists.every(Array.isArray)) return report as CheckReport;
+    if (lists.every(Array.isArray)) return report as CheckFindings;
   } catch {
     // reported below
   }

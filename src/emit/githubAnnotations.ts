@@ -1,12 +1,12 @@
 import { join } from "node:path";
-import type { CheckReport } from "../analyze/checkReport.js";
+import type { CheckFindings } from "../analyze/checkReport.js";
 
 /**
  * GitHub Actions workflow commands, one per finding: `::warning file=…,line=…,col=…::message`.
  * Paths are joined to the vault argument as given, so they are relative to the repository
  * when notegraph runs from its root.
  */
-export function githubAnnotations(report: CheckReport, vaultArgument: string): string {
+export function githubAnnotations(report: CheckFindings, vaultArgument: string): string {
   const lines: string[] = [];
   const at = (path: string, line?: number, column?: number) =>
     [`file=${property(join(vaultArgument, path))}`, ...(line ? [`line=${line}`] : []), ...(column ? [`col=${column}`] : [])].join(",");

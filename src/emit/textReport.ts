@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { styleText } from "node:util";
-import type { CheckReport } from "../analyze/checkReport.js";
+import type { CheckFindings } from "../analyze/checkReport.js";
 import { baseName, compareCodeUnits, stripMd } from "../keys.js";
 
 export interface TextOptions {
@@ -20,7 +20,7 @@ interface Row {
 }
 
 /** A linter-style report: one finding a line (`notes/EC2.md:9:14  dangling link [[Hadoop]]`), then a summary. */
-export function textReport(report: CheckReport, options: TextOptions): string {
+export function textReport(report: CheckFindings, options: TextOptions): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
   const rows = findingRows(report).sort(
     (a, b) => compareCodeUnits(a.path, b.path) || a.line - b.line || a.column - b.column || compareCodeUnits(a.message, b.message),
@@ -33,7 +33,7 @@ export function textReport(report: CheckReport, options: TextOptions): string {
   return [...lines, ...(lines.length > 0 ? [""] : []), ...summary(report, paint)].join("\n") + "\n";
 }
 
-function findingRows(report: CheckReport): Row[] {
+function findingRows(report: CheckFindings): Row[] {
   const rows: Row[] = [];
   for (const group of report.dangling) {
     const hint = group.suggestion ? `  did you mean [[${noteName(group.suggestion)}]]?` : "";
@@ -56,7 +56,7 @@ function findingRows(report: CheckReport): Row[] {
   return rows;
 }
 
-function summary(report: CheckReport, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string[] {
+function summary(report: CheckFindings, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string[] {
   const { stats } = report;
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const wanted = report.wanted.slice(0, 10).map((topic) => `${topic.target} (${topic.count})`);

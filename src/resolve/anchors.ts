@@ -1,8 +1,11 @@
 import { headingKey } from "../keys.js";
-import type { Heading, LinkRecord, NoteRecord } from "../types.js";
+import type { Heading, LinkRecord } from "../types.js";
+import type { NoteAnchors } from "./nameIndex.js";
+
+type HeadingName = Pick<Heading, "depth" | "text">;
 
 /** Whether a link's `#Heading#Sub` or `#^block` exists in the note it resolved to. */
-export function brokenAnchor(link: Pick<LinkRecord, "heading" | "block">, note: NoteRecord): "heading" | "block" | null {
+export function brokenAnchor(link: Pick<LinkRecord, "heading" | "block">, note: NoteAnchors): "heading" | "block" | null {
   if (link.block !== null) {
     const wanted = link.block.toLowerCase();
     return note.blockIds.some((id) => id.toLowerCase() === wanted) ? null : "block";
@@ -12,13 +15,13 @@ export function brokenAnchor(link: Pick<LinkRecord, "heading" | "block">, note: 
 }
 
 /** `A#B`: a heading B inside the section of a heading A, as Obsidian nests them. */
-function findHeadingPath(headings: readonly Heading[], path: readonly string[]): boolean {
+function findHeadingPath(headings: readonly HeadingName[], path: readonly string[]): boolean {
   const keys = path.map(headingKey).filter((key) => key !== "");
   if (keys.length === 0) return true;
   return searchSection(headings, 0, headings.length, keys);
 }
 
-function searchSection(headings: readonly Heading[], from: number, to: number, keys: readonly string[]): boolean {
+function searchSection(headings: readonly HeadingName[], from: number, to: number, keys: readonly string[]): boolean {
   const [first, ...rest] = keys;
   for (let i = from; i < to; i++) {
     const heading = headings[i];
@@ -29,7 +32,7 @@ function searchSection(headings: readonly Heading[], from: number, to: number, k
   return false;
 }
 
-function sectionEnd(headings: readonly Heading[], start: number, limit: number): number {
+function sectionEnd(headings: readonly HeadingName[], start: number, limit: number): number {
   const depth = headings[start]?.depth ?? 0;
   let end = start + 1;
   while (end < limit && (headings[end]?.depth ?? 0) > depth) end++;

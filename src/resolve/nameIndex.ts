@@ -1,9 +1,16 @@
 import { baseName, lookupKey, stripMd } from "../keys.js";
-import type { LookupKey, NoteRecord, VaultPath } from "../types.js";
+import type { Heading, LookupKey, VaultPath } from "../types.js";
+
+/** What a link's anchor is checked against: a note's headings and block ids. */
+export interface NoteAnchors {
+  path: VaultPath;
+  headings: readonly Pick<Heading, "depth" | "text">[];
+  blockIds: readonly string[];
+}
 
 /** Every name and path a link may use, built once per vault. */
 export interface NameIndex {
-  notes: ReadonlyMap<VaultPath, NoteRecord>;
+  notes: ReadonlyMap<VaultPath, NoteAnchors>;
   /** `ec2` -> notes named `EC2.md` anywhere. */
   notesByName: ReadonlyMap<LookupKey, VaultPath[]>;
   /** `compute/ec2` -> `Compute/EC2.md`. */
@@ -13,7 +20,7 @@ export interface NameIndex {
   attachmentsByPath: ReadonlyMap<LookupKey, VaultPath>;
 }
 
-export function buildNameIndex(notes: readonly NoteRecord[], attachments: readonly VaultPath[]): NameIndex {
+export function buildNameIndex(notes: readonly NoteAnchors[], attachments: readonly VaultPath[]): NameIndex {
   const notesByName = new Map<LookupKey, VaultPath[]>();
   const notesByPath = new Map<LookupKey, VaultPath>();
   for (const note of notes) {
@@ -26,7 +33,7 @@ export function buildNameIndex(notes: readonly NoteRecord[], attachments: readon
     push(attachmentsByName, lookupKey(baseName(path)), path);
     attachmentsByPath.set(lookupKey(path), path);
   }
-  return { notes: new Map(notes.map((note) => [note.path, note])), notesByName, notesByPath, attachmentsByName, attachmentsByPath };
+  return { notes: new Map(notes.map((note) => [note.path, note] as const)), notesByName, notesByPath, attachmentsByName, attachmentsByPath };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

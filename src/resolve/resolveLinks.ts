@@ -1,19 +1,22 @@
 import type { LinkRecord, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { brokenAnchor } from "./anchors.js";
-import { buildNameIndex } from "./nameIndex.js";
+import { buildNameIndex, type NameIndex } from "./nameIndex.js";
 import { resolveTarget } from "./resolveTarget.js";
 
 /** Every link of every note, resolved against the vault's notes and attachments. */
 export function resolveLinks(notes: readonly NoteRecord[], attachments: readonly VaultPath[]): ResolvedLink[] {
   const index = buildNameIndex(notes, attachments);
-  return notes.flatMap((note) =>
-    note.links.map((link): ResolvedLink => {
-      const { resolved, candidates } = resolveTarget(link, note.path, index);
-      const targetNote = resolved === null ? undefined : index.notes.get(resolved);
-      const anchor = targetNote ? brokenAnchor(link, targetNote) : null;
-      return resolvedLink(link, note.path, resolved, candidates, anchor);
-    }),
-  );
+  return notes.flatMap((note) => resolveNoteLinks(note, index));
+}
+
+/** One note's links, resolved against the index; anchors are checked in the notes the index holds. */
+export function resolveNoteLinks(note: Pick<NoteRecord, "path" | "links">, index: NameIndex): ResolvedLink[] {
+  return note.links.map((link) => {
+    const { resolved, candidates } = resolveTarget(link, note.path, index);
+    const targetNote = resolved === null ? undefined : index.notes.get(resolved);
+    const anchor = targetNote ? brokenAnchor(link, targetNote) : null;
+    return resolvedLink(link, note.path, resolved, candidates, anchor);
+  });
 }
 
 /**

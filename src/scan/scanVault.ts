@@ -1,9 +1,9 @@
-import { readFile, readdir, realpath, stat } from "node:fs/promises";
-import { realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFile, realpath, stat } from "node:fs/promises";
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { join, sep } from "node:path";
 import { NotegraphError } from "../errors.js";
 import { compareCodeUnits, toVaultPath } from "../keys.js";
-import type { Problem, ScanResult, VaultFile } from "../types.js";
+import type { Problem, ScanResult, VaultFile, VaultPath } from "../types.js";
 import { anyRule, globRule, obsidianFilterRule, type IgnoreRule } from "./ignoreRules.js";
 
 export interface ScanOptions {
@@ -20,7 +20,7 @@ export async function scanVault(vault: string, options: ScanOptions = {}): Promi
   const problems: Problem[] = [];
   const excluded = await readObsidianFilters(root, problems);
   const ignored = anyRule([obsidianFilterRule(excluded), globRule(options.ignore ?? [])]);
-  const files = await walk(root, ignored, problems);
+  const files = walk(root, ignored, problems);
   const byPath = (a: VaultFile, b: VaultFile) => compareCodeUnits(a.path, b.path);
   return {
     root,
@@ -64,47 +64,50 @@ async function readObsidianFilters(root: string, problems: Problem[]): Promise<s
   return [];
 }
 
-async function walk(root: string, ignored: IgnoreRule, problems: Problem[]): Promise<VaultFile[]> {
+/** Synchronous on purpose, as `inspect` is: awaiting each folder's listing cost more than the listing. */
+function walk(root: string, ignored: IgnoreRule, problems: Problem[]): VaultFile[] {
   const files: VaultFile[] = [];
   const seenFolders = new Set<string>([root]);
-  const pending: string[] = [root];
+  const pending: Folder[] = [{ absolute: root, path: "" }];
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
     let entries: Dirent[];
     try {
-      entries = await readdir(folder, { withFileTypes: true });
+      entries = readdirSync(folder.absolute, { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: vaultRelative(root, folder) || ".", message: `folder cannot be read (${errorCode(error)})` });
+      problems.push({ path: folder.path || ".", message: `folder cannot be read (${errorCode(error)})` });
       continue;
     }
-    const kept = entries.filter((entry) => !entry.name.startsWith(".") && !SKIPPED_NAMES.has(entry.name));
-    const inspected = kept.map((entry) => inspect(root, join(folder, entry.name), entry));
-    for (const [i, entry] of kept.entries()) {
-      const found = inspected[i];
-      if (!found) continue;
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || SKIPPED_NAMES.has(entry.name)) continue;
+      // Paths are built by hand, not with path.relative: at 10,000 files that alone took 150 ms.
+      const absolutePath = `${folder.absolute}${sep}${entry.name}`;
+      const path = toVaultPath(folder.path === "" ? entry.name : `${folder.path}/${entry.name}`);
+      const found = inspect(root, absolutePath, path, entry);
       if ("problem" in found) {
         problems.push(found.problem);
-        continue;
-      }
-      const absolutePath = join(folder, entry.name);
-      const path = vaultRelative(root, absolutePath);
-      if (found.info.isDirectory()) {
+      } else if (found.info.isDirectory()) {
         if (ignored(`${path}/`) || seenFolders.has(found.real)) continue;
         seenFolders.add(found.real);
-        pending.push(absolutePath);
+        pending.push({ absolute: absolutePath, path });
       } else if (found.info.isFile() && !ignored(path)) {
-        files.push({ path: toVaultPath(path), absolutePath, size: found.info.size, mtimeMs: found.info.mtimeMs });
+        files.push({ path, absolutePath, size: found.info.size, mtimeMs: found.info.mtimeMs });
       }
     }
   }
   return files;
 }
 
+interface Folder {
+  absolute: string;
+  /** Vault-relative; "" for the vault itself. */
+  path: VaultPath | "";
+}
+
 /**
  * Stats an entry, following a symlink only while it stays inside the vault. Synchronous on
  * purpose: 10,000 stats take 40 ms this way and 130 ms as promises (100,000: 0.5 s and 3 s).
  */
-function inspect(root: string, absolutePath: string, entry: Dirent): { info: Stats; real: string } | { problem: Problem } {
-  const path = vaultRelative(root, absolutePath);
+function inspect(root: string, absolutePath: string, path: VaultPath, entry: Dirent): { info: Stats; real: string } | { problem: Problem } {
   try {
     const real = entry.isSymbolicLink() ? realpathSync(absolutePath) : absolutePath;
     if (real !== root && !real.startsWith(root + sep)) return { problem: { path, message: "symlink points outside the vault; not followed" } };
@@ -112,10 +115,6 @@ function inspect(root: string, absolutePath: string, entry: Dirent): { info: Sta
   } catch (error) {
     return { problem: { path, message: `cannot be read (${errorCode(error)})` } };
   }
-}
-
-function vaultRelative(root: string, absolutePath: string): string {
-  return toVaultPath(relative(root, absolutePath));
 }
 
 function errorCode(error: unknown): string {

@@ -6,14 +6,14 @@ import { readNotes } from "../../src/parse/readNotes.js";
 import { scanVault } from "../../src/scan/scanVault.js";
 import { makeVault } from "../helpers/vault.js";
 
-// An injected failure: readdir of any folder named "Injected" fails as a locked folder does.
-vi.mock("node:fs/promises", async (original) => {
-  const fs = await original<typeof import("node:fs/promises")>();
-  const readdir = (async (path: Parameters<typeof fs.readdir>[0], options?: unknown) => {
+// An injected failure: listing any folder named "Injected" fails as a locked folder does.
+vi.mock("node:fs", async (original) => {
+  const fs = await original<typeof import("node:fs")>();
+  const readdirSync = ((path: Parameters<typeof fs.readdirSync>[0], options?: unknown) => {
     if (String(path).endsWith("Injected")) throw Object.assign(new Error("permission denied"), { code: "EACCES" });
-    return fs.readdir(path, options as never);
-  }) as typeof fs.readdir;
-  return { ...fs, readdir, default: { ...fs, readdir } };
+    return fs.readdirSync(path, options as never);
+  }) as typeof fs.readdirSync;
+  return { ...fs, readdirSync, default: { ...fs, readdirSync } };
 });
 
 const files = { "Ok.md": "[[Locked Note]] [[Gone]]", "Locked Note.md": "[[Ok]]", "Locked/Inside.md": "[[Ok]]", "Injected/Inside.md": "[[Ok]]" };

@@ -1,0 +1,67 @@
+import { checkReport, type CheckFindings, type CheckReport } from "../analyze/checkReport.js";
+import { looseForm } from "../analyze/nearMiss.js";
+import { loadScanned, type LoadOptions } from "../loadVault.js";
+import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
+import { scanVault } from "../scan/scanVault.js";
+import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
+import { version } from "../version.js";
+import { checkStateFile, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
+import { noteFacts, type NoteFacts } from "./noteFacts.js";
+import { updateFindings } from "./updateFindings.js";
+
+export interface CheckVaultOptions extends Omit<LoadOptions, "cache" | "keepText"> {
+  /** Where the parse cache and the check's state are kept; null keeps nothing and parses every note. */
+  cacheFolder: string | null;
+  /** The whole report, every note and link included (`--format json`); else the findings, which the kept state may give without reading every note. */
+  wholeReport?: boolean;
+}
+
+/**
+ * `notegraph check`: the findings of a vault, read from the state the last check kept when the
+ * same files are there and few changed (only those are read again); else a full check, on
+ * worker threads and through the parse cache, that keeps a state for next time.
+ */
+export async function checkVault(folder: string, options: CheckVaultOptions & { wholeReport: true }): Promise<CheckReport>;
+export async function checkVault(folder: string, options: CheckVaultOptions): Promise<CheckFindings>;
+export async function checkVault(folder: string, options: CheckVaultOptions): Promise<CheckFindings> {
+  const { cacheFolder, wholeReport, ...loadOptions } = options;
+  const scan = await scanVault(folder, loadOptions);
+  const kept = cacheFolder === null ? null : await checkStateFile(folder, cacheFolder, version());
+  if (kept && !wholeReport) {
+    const state = await readCheckState(kept.file, kept.header);
+    const updated = state ? await updateFindings(scan, state) : null;
+    if (updated) {
+      if (updated.changed) await writeCheckState(kept.file, kept.header, updated.state);
+      return updated.findings;
+    }
+  }
+  const cache = cacheFolder === null ? undefined : await openDiskCache(folder, version(), cacheFolder);
+  let vault: Vault;
+  try {
+    vault = await loadScanned(scan, { ...loadOptions, ...(cache ? { cache } : {}) });
+  } finally {
+    await cache?.save();
+  }
+  const report = checkReport(vault);
+  const state = kept && cache ? stateOf(scan, vault, cache, report) : null;
+  if (kept && state) await writeCheckState(kept.file, kept.header, state);
+  return report;
+}
+
+/** The state of a fully checked vault; null when a problem cannot be kept with its note. */
+function stateOf(scan: ScanResult, vault: Vault, cache: DiskParseCache, report: CheckFindings): CheckState | null {
+  const problemsOf = new Map<string, Problem[]>(vault.notes.map((note) => [note.path, []]));
+  for (const problem of vault.problems.slice(scan.problems.length)) {
+    const list = problemsOf.get(problem.path);
+    if (!list) return null;
+    list.push(problem);
+  }
+  let first = 0;
+  const notes = vault.notes.map((note, i): NoteFacts => {
+    const file = scan.notes[i] as VaultFile;
+    const links = vault.links.slice(first, (first += note.links.length));
+    return noteFacts(file, cache.hashOf?.(file, false) ?? null, note, links, problemsOf.get(note.path) ?? []);
+  });
+  const suggestions = new Map(report.dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
+  return { attachments: vault.attachments, suggestions, notes };
+}

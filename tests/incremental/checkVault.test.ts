@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CheckFindings } from "../../src/analyze/checkReport.js";
+import { checkVault } from "../../src/incremental/checkVault.js";
+import { checkStateFile, readCheckState } from "../../src/incremental/checkState.js";
+import { updateFindings } from "../../src/incremental/updateFindings.js";
+import { scanVault } from "../../src/scan/scanVault.js";
+import { version } from "../../src/version.js";
+import { makeVault } from "../helpers/vault.js";
+
+const caches: string[] = [];
+afterAll(() => {
+  for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+});
+
+function cacheFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "notegraph-state-"));
+  caches.push(dir);
+  return dir;
+}
+
+let clock = 1_700_000_000;
+/** Writes a note with a time of its own, so that a change is seen even within one clock tick. */
+function write(root: string, path: string, content: string): void {
+  writeFileSync(join(root, path), content);
+  clock += 10;
+  utimesSync(join(root, path), clock, clock);
+}
+
+function findingsOf(report: CheckFindings): CheckFindings {
+  const { stats, dangling, wanted, brokenAnchors, ambiguous, orphans, deadEnds, problems } = report;
+  return { stats, dangling, wanted, brokenAnchors, ambiguous, orphans, deadEnds, problems };
+}
+
+/** The findings from the kept state (failing when the state could not be used) and from a full check. */
+async function bothWays(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
+  const { file, header } = await checkStateFile(root, cache, version());
+  const state = await readCheckState(file, header);
+  expect(state, "a state was kept").not.toBeNull();
+  const updated = state && (await updateFindings(await scanVault(root), state));
+  expect(updated, "the state was usable").not.toBeNull();
+  const kept = await checkVault(root, { cacheFolder: cache });
+  expect(findingsOf(kept)).toEqual(findingsOf(updated?.findings as CheckFindings));
+  return { kept: findingsOf(kept), full: findingsOf(await checkVault(root, { cacheFolder: null })) };
+}
+
+const vault = {
+  "EC2.md": "---\naliases: [Elastic Compute Cloud]\n---\n# EC2\n\n## Pricing\n\nSee [[EBS#Snapshots]] and [[EBS#^vol]].\nline ^ec2-end\n",
+  "EBS.md": "# EBS\n\n## Snapshots\n\nVolumes. ^vol\n\n[[EC2#Pricing]] [[EC2#^ec2-end]] [[Enclaves]]\n",
+  "Pricing.md": "# Pricing\n\n[[EC2]] [[Spot instancs]]\n",
+  "Lonely.md": "# Lonely\n",
+  "Spot instances.md": "# Spot\n\n[[Pricing]]\n",
+};
+
+describe("check from the state the last check kept", () => {
+  it("gives the full check's findings as notes change, reading only those", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    const first = await checkVault(root, { cacheFolder: cache });
+    expect(findingsOf(first)).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+    const edits: [string, string][] = [
+      ["a heading others link to is renamed", "# EC2\n\n## Costs\n\nSee [[EBS#Snapshots]] and [[EBS#^vol]].\nline ^ec2-end\n"],
+      ["a block id others link to is dropped", "# EC2\n\n## Pricing\n\nSee [[EBS#Snapshots]] and [[EBS#^vol]].\nline\n"],
+      ["a new missing topic, a typo of an existing note", "# EC2\n\n## Pricing\n\n[[Spot instance]] [[Nitro]] [[EBS#Nope]]\n"],
+      ["an alias changes, which suggestions search", "---\naliases: [Spot instancs]\n---\n# EC2\n\n[[EBS]]\n"],
+      ["every link removed: the note may become an orphan", "# EC2\n"],
+    ];
+    for (const [what, content] of edits) {
+      write(root, "EC2.md", content);
+      const { kept, full } = await bothWays(root, cache);
+      expect(kept, what).toEqual(full);
+    }
+  });
+
+  it("takes a change of time alone as no change, and a broken note as a problem", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    write(root, "Lonely.md", readFileSync(join(root, "Lonely.md"), "utf8"));
+    expect((await bothWays(root, cache)).kept).toEqual((await bothWays(root, cache)).full);
+    write(root, "Lonely.md", "\uFEFF# Lonely\n\n```\nunclosed fence [[EC2]]\n");
+    const { kept, full } = await bothWays(root, cache);
+    expect(kept).toEqual(full);
+    expect(kept.problems.map((p) => p.path)).toContain("Lonely.md");
+  });
+
+  it("checks in full when a note is added or removed, and when the state is damaged", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    write(root, "Enclaves.md", "# Enclaves\n");
+    const { file, header } = await checkStateFile(root, cache, version());
+    const before = await readCheckState(file, header);
+    expect(before && (await updateFindings(await scanVault(root), before))).toBeNull();
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+    appendFileSync(file, '["damaged"\n');
+    expect(await readCheckState(file, header)).toBeNull();
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+    expect(readdirSync(cache).filter((name) => name.endsWith(".check.json"))).toHaveLength(1);
+  });
+
+  it("agrees with a full check over random edits (property)", async () => {
+    const names = ["A", "B", "C", "D"];
+    const linkTo = fc.tuple(fc.constantFrom(...names, "Missing", "Bb"), fc.constantFrom("", "#One", "#Two", "#^x", "#^y"));
+    const note = fc.record({
+      aliases: fc.subarray(["Bee", "Sea", "Missng"], { maxLength: 1 }),
+      headings: fc.subarray(["One", "Two"]),
+      block: fc.boolean(),
+      links: fc.array(linkTo, { maxLength: 4 }),
+    });
+    const text = (n: { aliases: string[]; headings: string[]; block: boolean; links: [string, string][] }) =>
+      `${n.aliases.length > 0 ? `---\naliases: [${n.aliases.join(", ")}]\n---\n` : ""}${n.headings.map((h) => `## ${h}\n`).join("")}${n.links.map(([t, a]) => `[[${t}${a}]]`).join(" ")}\n${n.block ? "text ^x\n" : ""}`;
+    await fc.assert(
+      fc.asyncProperty(fc.array(note, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.constantFrom(...names), note), { minLength: 1, maxLength: 4 }), async (start, edits) => {
+        const root = makeVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, text(start[i] as never)])));
+        const cache = cacheFolder();
+        await checkVault(root, { cacheFolder: cache });
+        for (const [name, edit] of edits) {
+          write(root, `${name}.md`, text(edit));
+          const { kept, full } = await bothWays(root, cache);
+          expect(kept).toEqual(full);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
