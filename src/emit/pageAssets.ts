@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { NotegraphError } from "../errors.js";
 import type { PageAssets } from "./pageHtml.js";
 
-/** Where vite writes the page bundle: beside the compiled library, or `build/site` seen from `src/`. */
-const BUNDLE_FOLDERS = [new URL("../site/", import.meta.url), new URL("../../build/site/", import.meta.url)];
+/** Where vite writes the page bundle, seen from the compiled library (build/emit), the bundled CLI (build/) or `src/emit`. */
+const BUNDLE_FOLDERS = [new URL("../site/", import.meta.url), new URL("./site/", import.meta.url), new URL("../../build/site/", import.meta.url)];
 
 /** The page's script and style, built from `site/` by `npm run build`. */
 export async function readPageAssets(): Promise<PageAssets> {

@@ -24,7 +24,7 @@ export interface ParseBudget {
 }
 export const DEFAULT_PARSE_BUDGET: ParseBudget = { baseMs: 30_000, perMegabyteMs: 15_000 };
 
-/** Compiled worker: beside this module in build/, or in build/ when running from src/ (tests). */
+/** The worker: beside this module (the bundled CLI's in build/, the library's in build/parse), or in build/parse seen from src/ (tests). */
 const WORKER_FILES = [new URL("./parseWorker.js", import.meta.url), new URL("../../build/parse/parseWorker.js", import.meta.url)];
 
 /**

@@ -17,7 +17,7 @@ import { layoutPositions } from "../../src/layout/layoutGraph.js";
 import { topicClusters } from "../../src/analyze/topicClusters.js";
 import { writeSyntheticVault } from "./syntheticVault.js";
 
-const bin = fileURLToPath(new URL("../../build/cli/bin.js", import.meta.url));
+const bin = fileURLToPath(new URL("../../build/notegraph.js", import.meta.url));
 const peakRss = fileURLToPath(new URL("./peakRss.mjs", import.meta.url));
 const args = process.argv.slice(2);
 

@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 export const testCacheHome = mkdtempSync(join(tmpdir(), "notegraph-cache-"));
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-/** The compiled CLI entry. */
-export const cliBin = fileURLToPath(new URL("../../build/cli/bin.js", import.meta.url));
+/** The bundled CLI, as `npm install` gives it to users. */
+export const cliBin = fileURLToPath(new URL("../../build/notegraph.js", import.meta.url));
 
 export interface CliResult {
   code: number | null;
