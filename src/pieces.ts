@@ -11,3 +11,18 @@ export function* inPieces(chunks: Iterable<string>, size = 1 << 20): Generator<s
   }
   if (batch.length > 0) yield batch.join("");
 }
+
+/** `inPieces` for a mix of text and bytes: runs of text are joined, bytes pass as they are (no copy). */
+export function* inPiecesMixed(chunks: Iterable<string | Uint8Array>, size = 1 << 20): Generator<string | Uint8Array> {
+  let run: string[] = [];
+  for (const chunk of chunks) {
+    if (typeof chunk === "string") {
+      run.push(chunk);
+      continue;
+    }
+    yield* inPieces(run, size);
+    run = [];
+    yield chunk;
+  }
+  yield* inPieces(run, size);
+}

@@ -11,7 +11,7 @@ import {
   type AmbiguousLink,
   type BrokenAnchor,
   type DanglingTarget,
-  type FindingsInput,
+  type FindingLink,
   type LinkEnds,
   type SuggestionsFor,
 } from "./findings.js";
@@ -47,16 +47,19 @@ export interface CheckReport extends CheckFindings {
   links: Pick<ResolvedLink, "source" | "target" | "heading" | "block" | "alias" | "kind" | "embed" | "line" | "column" | "resolved">[];
 }
 
-/** Everything the findings are made from (see FindingsInput for which links it must hold). */
-export interface FindingsSource extends FindingsInput {
+/** Everything the findings are made from. */
+export interface FindingsSource {
+  notes: readonly { path: VaultPath }[];
+  /** Every link that can be a finding (unresolved, ambiguous, with an anchor); others may be left out, as `ends` counts them. */
+  links: readonly FindingLink[];
   attachments: number;
   /** How many links the vault has, all told. */
   linkCount: number;
   ends: LinkEnds;
   /** Problems in the order they were found: the scan's, then each note's. */
   problems: readonly Problem[];
-  /** Default: a near-miss search of `notes` for every missing target. */
-  suggestionsFor?: SuggestionsFor;
+  /** The near-miss search for the missing targets. */
+  suggestionsFor: SuggestionsFor;
 }
 
 /** Every finding of `notegraph check`, in a stable order. */
@@ -68,6 +71,7 @@ export function checkReport(vault: Vault): CheckReport {
     linkCount: vault.links.length,
     ends: linkEnds(vault.links),
     problems: vault.problems,
+    suggestionsFor: (targets) => nearMissFinder(vault.notes, targets),
   });
   // Spelled out so the JSON keys keep their documented order.
   return {
@@ -88,7 +92,7 @@ export function checkReport(vault: Vault): CheckReport {
 
 /** The findings alone, from the links that can be findings and every note's link ends. */
 export function checkFindings(source: FindingsSource): CheckFindings {
-  const dangling = danglingTargets(source.links, source.suggestionsFor ?? ((targets) => nearMissFinder(source.notes, targets)));
+  const dangling = danglingTargets(source.links, source.suggestionsFor);
   const anchors = brokenAnchors(source);
   const ambiguous = ambiguousLinks(source);
   const lonely = orphans(source, source.ends);

@@ -17,6 +17,8 @@ export interface FindingsInput {
   links: readonly FindingLink[];
 }
 
+type NotesAndLinks = { notes: readonly { path: VaultPath }[]; links: readonly Pick<ResolvedLink, "source" | "resolved">[] };
+
 /** The notes with a link out, and the paths with a link in (links to themselves do not count). */
 export interface LinkEnds {
   linking: ReadonlySet<VaultPath>;
@@ -113,12 +115,12 @@ export function ambiguousLinks(vault: Pick<FindingsInput, "links">): AmbiguousLi
 }
 
 /** Notes with no links in or out (links to missing topics and attachments count; links to themselves do not). */
-export function orphans(vault: FindingsInput, ends: LinkEnds = linkEnds(vault.links)): VaultPath[] {
+export function orphans(vault: NotesAndLinks, ends: LinkEnds = linkEnds(vault.links)): VaultPath[] {
   return vault.notes.map((note) => note.path).filter((path) => !ends.linking.has(path) && !ends.linked.has(path)).sort(compareCodeUnits);
 }
 
 /** Notes that link nowhere (though others may link to them). */
-export function deadEnds(vault: FindingsInput, ends: LinkEnds = linkEnds(vault.links)): VaultPath[] {
+export function deadEnds(vault: NotesAndLinks, ends: LinkEnds = linkEnds(vault.links)): VaultPath[] {
   return vault.notes.map((note) => note.path).filter((path) => !ends.linking.has(path)).sort(compareCodeUnits);
 }
 

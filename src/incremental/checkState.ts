@@ -1,50 +1,52 @@
 import { readFile } from "node:fs/promises";
-import { cacheFileFor, parseJson, sameHeader, textLines, writeAtomically, type CacheHeader } from "../cacheFiles.js";
+import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader } from "../cacheFiles.js";
+import type { FindingLink } from "../analyze/findings.js";
 import type { Problem, VaultPath } from "../types.js";
-import type { NotableLink, NoteFacts } from "./noteFacts.js";
+import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 
-/** Bump when NoteFacts change shape: a state of another format is never trusted. */
-const FORMAT = 1;
+/** Bump when the state changes shape: a state of another format is never trusted. */
+const FORMAT = 2;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
+  /** In scan order. */
+  notePaths: VaultPath[];
   attachments: VaultPath[];
   /** Near-miss suggestions by loose target name; good while no note's path, title or aliases change. */
   suggestions: Map<string, VaultPath | null>;
-  /** In scan order. */
+  /** Each note's facts, in scan order. */
   notes: NoteFacts[];
+  details: DetailsStore;
 }
 
+/** Each note's details, by its place in scan order. */
+export interface DetailsStore {
+  /** Decoded when first asked for; throws DamagedState when what is stored cannot be read. */
+  get(place: number): NoteDetails;
+  /** The lines of notes `from` to `to - 1` as the state file holds them, newlines included. */
+  section(from: number, to: number): Iterable<string | Uint8Array>;
+}
+
+/** A line of the state that could not be read, found only when it was needed. */
+export class DamagedState extends Error {}
+
+/**
+ * The file: a header line (CacheHeader, every path, the suggestions); one line with every note's
+ * facts, read on every run; then one line of details per note, decoded only for the notes a run
+ * needs and written back as it was read when the note did not change. Facts are arrays, and
+ * paths are places (a note's in scan order, an attachment's after every note): at 10,000 notes
+ * the facts are about 1 MB, the details 2 MB.
+ */
 interface StateHeader extends CacheHeader {
+  notes: VaultPath[];
   attachments: VaultPath[];
   suggestions: [string, VaultPath | null][];
 }
 
-/**
- * A note's facts on disk: an array, not an object, and paths as numbers (the note's place in scan
- * order, or the attachment's after every note), which the state is only read with. About half the
- * size of the same facts as objects, and read in about half the time.
- */
-type FactsLine = [
-  path: VaultPath,
-  size: number,
-  mtimeMs: number,
-  hash: string | null,
-  title: string,
-  aliases: string[],
-  headings: (number | string)[],
-  blockIds: string[],
-  links: number,
-  linksOut: 0 | 1,
-  linksTo: number[],
-  notable: NotableLine[],
-  problems: ([string] | [string, number])[],
-];
-
-type NotableLine = [target: string, heading: string | null, block: string | null, line: number, column: number, raw: string, resolved: number, candidates: number[], brokenAnchor: NotableLink["brokenAnchor"]];
-
-/** Each read note's line as it was on disk: a note whose facts did not change is written back unchanged, not serialized again. */
-const linesRead = new WeakMap<NoteFacts, string>();
+type FactsLine = [size: number, mtimeMs: number, links: number, linksOut: 0 | 1, linksTo: number[], notable: NotableLine[], problems: ProblemLine[]];
+type NotableLine = [target: string, heading: string | null, block: string | null, line: number, column: number, raw: string, resolved: number, candidates: number[], brokenAnchor: FindingLink["brokenAnchor"]];
+type ProblemLine = [message: string] | [message: string, line: number];
+type DetailsLine = [hash: string | null, title: string, aliases: string[], headings: (number | string)[], blockIds: string[]];
 
 /** The state file of a vault: `<key>.check.json` in the cache folder. */
 export async function checkStateFile(vault: string, folder: string, version: string): Promise<{ file: string; header: CacheHeader }> {
@@ -52,7 +54,7 @@ export async function checkStateFile(vault: string, folder: string, version: str
   return { file, header: { tool: "notegraph", format: FORMAT, version, root } };
 }
 
-/** The state, or null when there is none or it cannot be trusted whole (another version or vault, a damaged line). */
+/** The state, or null when there is none or it cannot be trusted (another version or vault, a damaged line). */
 export async function readCheckState(file: string, expected: CacheHeader): Promise<CheckState | null> {
   let bytes: Buffer;
   try {
@@ -60,86 +62,147 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   } catch {
     return null;
   }
-  const lines = [...textLines(bytes)];
-  const header = parseJson(lines[0] ?? "");
-  if (!sameHeader(header, expected) || !wellFormedHeader(header)) return null;
-  const encoded = lines.slice(1).map(parseJson);
-  if (!encoded.every(wellFormedLine)) return null;
-  const paths = [...encoded.map((line) => line[0]), ...header.attachments];
+  const ends: number[] = [];
+  for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
+  const header = parseJson(bytes.toString("utf8", 0, ends[0] ?? 0));
+  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== header.notes.length + 2) return null;
+  const facts = parseJson(bytes.toString("utf8", (ends[0] ?? 0) + 1, ends[1]));
+  if (!Array.isArray(facts) || facts.length !== header.notes.length) return null;
+  const paths = [...header.notes, ...header.attachments];
   const notes: NoteFacts[] = [];
-  for (const [i, line] of encoded.entries()) {
-    const facts = decodeFacts(line, paths);
-    if (facts === null) return null;
-    linesRead.set(facts, lines[i + 1] as string);
-    notes.push(facts);
+  for (const [place, line] of facts.entries()) {
+    const decoded = wellFormedFacts(line) ? decodeFacts(line, place, paths) : null;
+    if (decoded === null) return null;
+    notes.push(decoded);
   }
-  return { attachments: header.attachments, suggestions: new Map(header.suggestions), notes };
+  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, details: storedDetails(bytes, ends.slice(1)) };
 }
 
 /** Writes the state atomically; a failure only costs speed next time. */
 export async function writeCheckState(file: string, header: CacheHeader, state: CheckState): Promise<void> {
-  const full: StateHeader = { ...header, attachments: state.attachments, suggestions: [...state.suggestions] };
-  await writeAtomically(file, stateLines(full, state.notes));
+  await writeAtomically(file, stateLines({ ...header, notes: state.notePaths, attachments: state.attachments, suggestions: [...state.suggestions] }, state));
 }
 
-function* stateLines(header: StateHeader, notes: readonly NoteFacts[]): Generator<string> {
+function* stateLines(header: StateHeader, state: CheckState): Generator<string | Uint8Array> {
   yield `${JSON.stringify(header)}\n`;
-  const places = new Map<string, number>([...notes.map((facts) => facts.path), ...header.attachments].map((path, i) => [path, i]));
-  for (const facts of notes) yield `${linesRead.get(facts) ?? JSON.stringify(encodeFacts(facts, places))}\n`;
+  const placeOf = new Map([...header.notes, ...header.attachments].map((path, place) => [path, place] as const));
+  yield `${JSON.stringify(state.notes.map((facts) => encodeFacts(facts, placeOf)))}\n`;
+  yield* state.details.section(0, state.notes.length);
 }
 
-function encodeFacts(f: NoteFacts, places: ReadonlyMap<string, number>): FactsLine {
-  const place = (path: VaultPath | null) => (path === null ? -1 : (places.get(path) ?? -1));
-  return [
-    f.path, f.size, f.mtimeMs, f.hash, f.title, f.aliases,
-    f.headings.flatMap(({ depth, text }) => [depth, text]),
-    f.blockIds, f.links, f.linksOut ? 1 : 0, f.linksTo.map(place),
-    f.notable.map((l) => [l.target, l.heading, l.block, l.line, l.column, l.raw, place(l.resolved), l.candidates.map(place), l.brokenAnchor]),
-    f.problems.map((p) => (p.line === undefined ? [p.message] : [p.message, p.line])),
-  ];
+/** Details given whole (a full check's). */
+export function detailsGiven(list: readonly NoteDetails[]): DetailsStore {
+  return {
+    get: (place) => list[place] ?? damaged(place),
+    *section(from, to) {
+      for (let place = from; place < to; place++) yield detailsLine(list[place] ?? damaged(place));
+    },
+  };
 }
 
-/** The facts a line holds; null when a number points at no path. */
-function decodeFacts(line: FactsLine, paths: readonly VaultPath[]): NoteFacts | null {
-  const [path, size, mtimeMs, hash, title, aliases, flatHeadings, blockIds, links, linksOut, linksTo, notable, problems] = line;
-  let lost = false;
-  const pathAt = (place: number): VaultPath => {
-    const found = paths[place];
+/** `base`, with the details of the notes read again in this run. */
+export function detailsOver(base: DetailsStore, changed: ReadonlyMap<number, NoteDetails>): DetailsStore {
+  const places = [...changed.keys()].sort((a, b) => a - b);
+  return {
+    get: (place) => changed.get(place) ?? base.get(place),
+    *section(from, to) {
+      let next = from;
+      for (const place of places.filter((p) => p >= from && p < to)) {
+        yield* base.section(next, place);
+        yield detailsLine(changed.get(place) as NoteDetails);
+        next = place + 1;
+      }
+      yield* base.section(next, to);
+    },
+  };
+}
+
+/** Details left in the file's bytes until asked for, and written back as they are; `ends[i]` ends the line before note i's. */
+function storedDetails(bytes: Buffer, ends: readonly number[]): DetailsStore {
+  const decoded = new Map<number, NoteDetails>();
+  const start = (place: number) => (ends[place] ?? 0) + 1;
+  return {
+    get(place) {
+      let details = decoded.get(place);
+      if (details === undefined) {
+        const line = parseJson(bytes.toString("utf8", start(place), ends[place + 1]));
+        details = wellFormedDetails(line) ? decodeDetails(line) : damaged(place);
+        decoded.set(place, details);
+      }
+      return details;
+    },
+    *section(from, to) {
+      if (to > from) yield bytes.subarray(start(from), start(to));
+    },
+  };
+}
+
+function detailsLine(details: NoteDetails): string {
+  return `${JSON.stringify(encodeDetails(details))}\n`;
+}
+
+function damaged(place: number): never {
+  throw new DamagedState(`the kept state of note ${place} cannot be read`);
+}
+
+function encodeFacts(f: NoteFacts, placeOf: ReadonlyMap<VaultPath, number>): FactsLine {
+  const place = (path: VaultPath | null) => (path === null ? -1 : (placeOf.get(path) ?? -1));
+  const notable = f.notable.map((l): NotableLine => [l.target, l.heading, l.block, l.line, l.column, l.raw, place(l.resolved), l.candidates.map(place), l.brokenAnchor]);
+  const problems = f.problems.map((p): ProblemLine => (p.line === undefined ? [p.message] : [p.message, p.line]));
+  return [f.size, f.mtimeMs, f.links, f.linksOut ? 1 : 0, f.linksTo, notable, problems];
+}
+
+/** The facts a line holds; null when a place points at no path. */
+function decodeFacts([size, mtimeMs, links, linksOut, linksTo, notable, problems]: FactsLine, place: number, paths: readonly VaultPath[]): NoteFacts | null {
+  const path = paths[place] as VaultPath;
+  let lost = linksTo.some((to) => paths[to] === undefined);
+  const pathAt = (at: number): VaultPath => {
+    const found = paths[at];
     if (found === undefined) lost = true;
     return found as VaultPath;
   };
-  const headings: NoteFacts["headings"] = [];
-  for (let i = 0; i + 1 < flatHeadings.length; i += 2) headings.push({ depth: Number(flatHeadings[i]), text: String(flatHeadings[i + 1]) });
   const facts: NoteFacts = {
-    path, size, mtimeMs, hash, title, aliases, headings, blockIds, links,
+    path, size, mtimeMs, links, linksTo,
     linksOut: linksOut === 1,
-    linksTo: linksTo.map(pathAt),
-    notable: notable.map(([target, heading, block, at, column, raw, resolved, candidates, brokenAnchor]) => ({
-      target, heading, block, line: at, column, raw,
+    notable: notable.map(([target, heading, block, line, column, raw, resolved, candidates, brokenAnchor]) => ({
+      source: path, target, heading, block, line, column, raw,
       resolved: resolved === -1 ? null : pathAt(resolved),
       candidates: candidates.map(pathAt),
       brokenAnchor,
     })),
-    problems: problems.map(([message, at]): Problem => (at === undefined ? { path, message } : { path, message, line: at })),
+    problems: problems.map(([message, line]): Problem => (line === undefined ? { path, message } : { path, message, line })),
   };
   return lost ? null : facts;
 }
 
+function encodeDetails(d: NoteDetails): DetailsLine {
+  return [d.hash, d.title, d.aliases, d.headings.flatMap(({ depth, text }) => [depth, text]), d.blockIds];
+}
+
+function decodeDetails([hash, title, aliases, flat, blockIds]: DetailsLine): NoteDetails {
+  const headings: NoteDetails["headings"] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) headings.push({ depth: Number(flat[i]), text: String(flat[i + 1]) });
+  return { hash, title, aliases, headings, blockIds };
+}
+
 function wellFormedHeader(value: unknown): value is StateHeader {
   const header = value as Partial<StateHeader>;
-  return Array.isArray(header.attachments) && Array.isArray(header.suggestions);
+  return Array.isArray(header.notes) && Array.isArray(header.attachments) && Array.isArray(header.suggestions);
 }
 
 /** Enough shape checking that a damaged state is never handed to the findings. */
-function wellFormedLine(value: unknown): value is FactsLine {
-  if (!Array.isArray(value) || value.length !== 13) return false;
-  const [path, size, mtimeMs, hash, title, ...lists] = value as unknown[];
-  const [aliases, headings, blockIds, links, linksOut, linksTo, notable, problems] = lists;
+function wellFormedFacts(value: unknown): value is FactsLine {
+  if (!Array.isArray(value) || value.length !== 7) return false;
+  const [size, mtimeMs, links, linksOut, linksTo, notable, problems] = value as unknown[];
   return (
-    typeof path === "string" && typeof size === "number" && typeof mtimeMs === "number" &&
-    (typeof hash === "string" || hash === null) && typeof title === "string" &&
-    typeof links === "number" && (linksOut === 0 || linksOut === 1) &&
-    [aliases, headings, blockIds, linksTo, problems].every(Array.isArray) &&
+    typeof size === "number" && typeof mtimeMs === "number" && typeof links === "number" && (linksOut === 0 || linksOut === 1) &&
+    Array.isArray(linksTo) && Array.isArray(problems) &&
     Array.isArray(notable) && notable.every((link) => Array.isArray(link) && link.length === 9 && Array.isArray(link[7]))
   );
+}
+
+function wellFormedDetails(value: unknown): value is DetailsLine {
+  if (!Array.isArray(value) || value.length !== 5) return false;
+  const [hash, title, aliases, headings, blockIds] = value as unknown[];
+  return (typeof hash === "string" || hash === null) && typeof title === "string" && [aliases, headings, blockIds].every(Array.isArray);
 }

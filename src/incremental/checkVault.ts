@@ -5,8 +5,8 @@ import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { scanVault } from "../scan/scanVault.js";
 import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
 import { version } from "../version.js";
-import { checkStateFile, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
-import { noteFacts, type NoteFacts } from "./noteFacts.js";
+import { checkStateFile, detailsGiven, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
+import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
 import { updateFindings } from "./updateFindings.js";
 
 export interface CheckVaultOptions extends Omit<LoadOptions, "cache" | "keepText"> {
@@ -56,12 +56,14 @@ function stateOf(scan: ScanResult, vault: Vault, cache: DiskParseCache, report: 
     if (!list) return null;
     list.push(problem);
   }
+  const notePaths = vault.notes.map((note) => note.path);
+  const placeOf = new Map([...notePaths, ...vault.attachments].map((path, place) => [path, place] as const));
   let first = 0;
   const notes = vault.notes.map((note, i): NoteFacts => {
-    const file = scan.notes[i] as VaultFile;
     const links = vault.links.slice(first, (first += note.links.length));
-    return noteFacts(file, cache.hashOf?.(file, false) ?? null, note, links, problemsOf.get(note.path) ?? []);
+    return noteFacts(scan.notes[i] as VaultFile, note, links, problemsOf.get(note.path) ?? [], placeOf);
   });
+  const details = detailsGiven(vault.notes.map((note, i) => noteDetails(note, cache.hashOf?.(scan.notes[i] as VaultFile, false) ?? null)));
   const suggestions = new Map(report.dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
-  return { attachments: vault.attachments, suggestions, notes };
+  return { notePaths, attachments: vault.attachments, suggestions, notes, details };
 }

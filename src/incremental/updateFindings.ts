@@ -3,11 +3,11 @@ import type { NoteNames, SuggestionsFor } from "../analyze/findings.js";
 import { looseForm, nearMissFinder } from "../analyze/nearMiss.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { brokenAnchor } from "../resolve/anchors.js";
-import { buildNameIndex, type NameIndex } from "../resolve/nameIndex.js";
+import { nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
 import { resolveNoteLinks } from "../resolve/resolveLinks.js";
-import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
-import type { CheckState } from "./checkState.js";
-import { findingsSourceOf, noteFacts, type NoteFacts } from "./noteFacts.js";
+import type { NoteRecord, ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
+import { DamagedState, detailsOver, type CheckState, type DetailsStore } from "./checkState.js";
+import { findingsSourceOf, noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 
 /** Over this many changed notes, a full check (on worker threads, with the parse cache) is as quick. */
 export const MOST_CHANGED = 200;
@@ -22,41 +22,60 @@ export interface UpdatedCheck {
 /**
  * The findings after the notes that changed since `state` was kept, reading only those (size and
  * time first, then the content hash). Null when the files are not the same set as then (a note or
- * attachment added, removed or renamed changes what names mean) or too many changed: a full check
- * does those. The findings are those a full check would make: links into a changed note have
- * their anchors checked again, and suggestions are searched again when a note's names changed.
+ * attachment added, removed or renamed changes what names mean), too many changed, or a needed
+ * part of the state is damaged: a full check does those. The findings are those a full check
+ * would make: links into a changed note have their anchors checked again, and suggestions are
+ * searched again when a note's names changed.
  */
 export async function updateFindings(scan: ScanResult, state: CheckState): Promise<UpdatedCheck | null> {
   if (!sameFiles(scan, state)) return null;
   const stale = scan.notes.flatMap((file, i) => (differs(file, state.notes[i]) ? [i] : []));
   if (stale.length > MOST_CHANGED) return null;
+  try {
+    return await update(scan, state, stale);
+  } catch (error) {
+    if (error instanceof DamagedState) return null;
+    throw error;
+  }
+}
+
+async function update(scan: ScanResult, state: CheckState, stale: readonly number[]): Promise<UpdatedCheck> {
   const notes = [...state.notes];
-  const fresh = new Map<number, { parsed: ParsedNote; hash: string | null }>();
-  for (const i of stale) {
-    const file = scan.notes[i] as VaultFile;
-    const old = notes[i] as NoteFacts;
-    const { hash, parsed } = await readAndHash(file, {}, old.hash);
-    if (parsed === null) notes[i] = { ...old, size: file.size, mtimeMs: file.mtimeMs };
-    else fresh.set(i, { parsed, hash });
-  }
-  if (fresh.size > 0) {
-    const index = buildNameIndex(notes.map((facts, i) => fresh.get(i)?.parsed.note ?? facts), state.attachments);
-    for (const [i, { parsed, hash }] of fresh) {
-      notes[i] = noteFacts(scan.notes[i] as VaultFile, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems);
+  const fresh = new Map<number, ParsedNote>();
+  const details = new Map<number, NoteDetails>();
+  for (const place of stale) {
+    const file = scan.notes[place] as VaultFile;
+    const { hash, parsed } = await readAndHash(file, {}, state.details.get(place).hash);
+    if (parsed === null) {
+      notes[place] = { ...(notes[place] as NoteFacts), size: file.size, mtimeMs: file.mtimeMs };
+    } else {
+      fresh.set(place, parsed);
+      details.set(place, noteDetails(parsed.note, hash));
     }
-    recheckAnchorsInto(new Set([...fresh.keys()].map((i) => notes[i]?.path as VaultPath)), notes, index);
   }
-  const namesKept = [...fresh.keys()].every((i) => sameNames(state.notes[i] as NoteFacts, notes[i] as NoteFacts));
-  const findings = checkFindings(findingsSourceOf(notes, scan.attachments.length, scan.problems, suggestionsWith(notes, namesKept ? state.suggestions : new Map())));
+  const store = detailsOver(state.details, details);
+  if (fresh.size > 0) {
+    const paths = [...state.notePaths, ...state.attachments];
+    const placeOf = new Map(paths.map((path, place) => [path, place] as const));
+    const index = nameIndexOf(state.notePaths, state.attachments, (path) => anchorsAt(placeOf.get(path), state.notePaths, store));
+    for (const [place, parsed] of fresh) {
+      notes[place] = noteFacts(scan.notes[place] as VaultFile, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
+    }
+    recheckAnchorsInto(new Set([...fresh.keys()].map((place) => state.notePaths[place] as VaultPath)), notes, index);
+  }
+  const namesKept = [...fresh.keys()].every((place) => sameNames(state.details.get(place), store.get(place)));
+  const known = namesKept ? state.suggestions : new Map<string, VaultPath | null>();
+  const suggestionsFor = suggestionsWith(() => state.notePaths.map((path, place) => ({ path, ...store.get(place) })), known);
+  const findings = checkFindings(findingsSourceOf(notes, [...state.notePaths, ...state.attachments], scan.attachments.length, scan.problems, suggestionsFor));
   const suggestions = new Map(findings.dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
-  return { findings, state: { attachments: state.attachments, suggestions, notes }, changed: stale.length > 0 };
+  return { findings, state: { ...state, suggestions, notes, details: store }, changed: stale.length > 0 };
 }
 
 function sameFiles(scan: ScanResult, state: CheckState): boolean {
   return (
-    scan.notes.length === state.notes.length &&
+    scan.notes.length === state.notePaths.length &&
     scan.attachments.length === state.attachments.length &&
-    scan.notes.every((file, i) => file.path === state.notes[i]?.path) &&
+    scan.notes.every((file, i) => file.path === state.notePaths[i]) &&
     scan.attachments.every((file, i) => file.path === state.attachments[i])
   );
 }
@@ -65,34 +84,41 @@ function differs(file: VaultFile, facts: NoteFacts | undefined): boolean {
   return facts === undefined || file.size !== facts.size || file.mtimeMs !== facts.mtimeMs;
 }
 
+function anchorsAt(place: number | undefined, notePaths: readonly VaultPath[], store: DetailsStore) {
+  const path = place === undefined ? undefined : notePaths[place];
+  return path === undefined || place === undefined ? undefined : { path, ...store.get(place) };
+}
+
 /** Links from unchanged notes into changed ones: their headings and blocks may have come or gone. */
 function recheckAnchorsInto(changed: ReadonlySet<VaultPath>, notes: NoteFacts[], index: NameIndex): void {
-  for (const [i, facts] of notes.entries()) {
-    if (changed.has(facts.path)) continue;
+  for (const [place, facts] of notes.entries()) {
+    if (changed.has(facts.path) || !facts.notable.some((link) => link.resolved !== null && changed.has(link.resolved))) continue;
     let touched = false;
     const notable = facts.notable.map((link) => {
-      const target = link.resolved !== null && changed.has(link.resolved) ? index.notes.get(link.resolved) : undefined;
+      const target = link.resolved !== null && changed.has(link.resolved) ? index.anchorsOf(link.resolved) : undefined;
       const anchor = target ? brokenAnchor(link, target) : link.brokenAnchor;
       if (anchor === link.brokenAnchor) return link;
       touched = true;
       return { ...link, brokenAnchor: anchor };
     });
-    if (touched) notes[i] = { ...facts, notable };
+    if (touched) notes[place] = { ...facts, notable };
   }
 }
 
-function sameNames(before: NoteFacts, after: NoteFacts): boolean {
+function sameNames(before: Pick<NoteRecord, "title" | "aliases">, after: Pick<NoteRecord, "title" | "aliases">): boolean {
   return before.title === after.title && before.aliases.length === after.aliases.length && before.aliases.every((alias, i) => alias === after.aliases[i]);
 }
 
-/** Suggestions kept from the last run where still good; the rest searched for in one pass. */
-function suggestionsWith(notes: readonly NoteNames[], known: ReadonlyMap<string, VaultPath | null>): SuggestionsFor {
+/** Suggestions kept from the last run where still good; the rest searched for in one pass (every note's names read only then). */
+function suggestionsWith(names: () => NoteNames[], known: ReadonlyMap<string, VaultPath | null>): SuggestionsFor {
   return (targets) => {
     const unknown = targets.filter((target) => !known.has(looseForm(target)));
-    const finder = unknown.length > 0 ? nearMissFinder(notes, unknown) : undefined;
+    let finder = unknown.length > 0 ? nearMissFinder(names(), unknown) : undefined;
     return (target) => {
       const loose = looseForm(target);
-      return known.has(loose) ? (known.get(loose) ?? null) : (finder ?? nearMissFinder(notes))(target);
+      if (known.has(loose)) return known.get(loose) ?? null;
+      finder ??= nearMissFinder(names());
+      return finder(target);
     };
   };
 }

@@ -10,7 +10,8 @@ export interface NoteAnchors {
 
 /** Every name and path a link may use, built once per vault. */
 export interface NameIndex {
-  notes: ReadonlyMap<VaultPath, NoteAnchors>;
+  /** The headings and block ids of a note, for checking anchors; undefined for anything else. */
+  anchorsOf(path: VaultPath): NoteAnchors | undefined;
   /** `ec2` -> notes named `EC2.md` anywhere. */
   notesByName: ReadonlyMap<LookupKey, VaultPath[]>;
   /** `compute/ec2` -> `Compute/EC2.md`. */
@@ -21,11 +22,17 @@ export interface NameIndex {
 }
 
 export function buildNameIndex(notes: readonly NoteAnchors[], attachments: readonly VaultPath[]): NameIndex {
+  const byPath = new Map(notes.map((note) => [note.path, note] as const));
+  return nameIndexOf(notes.map((note) => note.path), attachments, (path) => byPath.get(path));
+}
+
+/** The index from paths alone, with anchors looked up only for the notes a link reaches (a check from its kept state reads few). */
+export function nameIndexOf(notePaths: readonly VaultPath[], attachments: readonly VaultPath[], anchorsOf: NameIndex["anchorsOf"]): NameIndex {
   const notesByName = new Map<LookupKey, VaultPath[]>();
   const notesByPath = new Map<LookupKey, VaultPath>();
-  for (const note of notes) {
-    push(notesByName, lookupKey(stripMd(baseName(note.path))), note.path);
-    notesByPath.set(lookupKey(stripMd(note.path)), note.path);
+  for (const path of notePaths) {
+    push(notesByName, lookupKey(stripMd(baseName(path))), path);
+    notesByPath.set(lookupKey(stripMd(path)), path);
   }
   const attachmentsByName = new Map<LookupKey, VaultPath[]>();
   const attachmentsByPath = new Map<LookupKey, VaultPath>();
@@ -33,7 +40,7 @@ export function buildNameIndex(notes: readonly NoteAnchors[], attachments: reado
     push(attachmentsByName, lookupKey(baseName(path)), path);
     attachmentsByPath.set(lookupKey(path), path);
   }
-  return { notes: new Map(notes.map((note) => [note.path, note] as const)), notesByName, notesByPath, attachmentsByName, attachmentsByPath };
+  return { anchorsOf, notesByName, notesByPath, attachmentsByName, attachmentsByPath };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

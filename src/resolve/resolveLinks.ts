@@ -13,7 +13,7 @@ export function resolveLinks(notes: readonly NoteRecord[], attachments: readonly
 export function resolveNoteLinks(note: Pick<NoteRecord, "path" | "links">, index: NameIndex): ResolvedLink[] {
   return note.links.map((link) => {
     const { resolved, candidates } = resolveTarget(link, note.path, index);
-    const targetNote = resolved === null ? undefined : index.notes.get(resolved);
+    const targetNote = resolved === null ? undefined : index.anchorsOf(resolved);
     const anchor = targetNote ? brokenAnchor(link, targetNote) : null;
     return resolvedLink(link, note.path, resolved, candidates, anchor);
   });

@@ -102,6 +102,22 @@ describe("check from the state the last check kept", () => {
     expect(readdirSync(cache).filter((name) => name.endsWith(".check.json"))).toHaveLength(1);
   });
 
+  it("checks in full when a part of the state it needs turns out damaged", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    const { file, header } = await checkStateFile(root, cache, version());
+    // The last line holds the details of the last note in scan order ("Spot instances.md"), read only when it changes.
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines[lines.length - 2] = '["not a hash"';
+    writeFileSync(file, lines.join("\n"));
+    const state = await readCheckState(file, header);
+    expect(state).not.toBeNull();
+    write(root, "Spot instances.md", "# Spot\n\n[[Pricing]] [[EC2]]\n");
+    expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+  });
+
   it("agrees with a full check over random edits (property)", async () => {
     const names = ["A", "B", "C", "D"];
     const linkTo = fc.tuple(fc.constantFrom(...names, "Missing", "Bb"), fc.constantFrom("", "#One", "#Two", "#^x", "#^y"));
