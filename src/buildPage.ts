@@ -1,22 +1,28 @@
 import { basename } from "node:path";
 import { checkReport, type CheckReport } from "./analyze/checkReport.js";
-import { topicClusters } from "./analyze/topicClusters.js";
+import { keptSuggestions, suggestionsOf } from "./analyze/nearMiss.js";
+import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
 import { pageData, type PageData } from "./emit/pageData.js";
 import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph } from "./graph/buildGraph.js";
-import { layoutPositions, type Position } from "./layout/layoutGraph.js";
+import { KEEP_PREVIOUS_SHARE, layoutPositions, type Position } from "./layout/layoutGraph.js";
 import { loadVault, type LoadOptions } from "./loadVault.js";
+import type { NoteRecord, Vault } from "./types.js";
 
-export interface PageBuildOptions extends LoadOptions {
+export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
   /** The page's title; default: the vault folder's name. */
   title?: string;
   /** `serve` mode: allow the same-origin live-update stream. Default: false. */
   live?: boolean;
   /** Told when the layout starts, with the number of nodes (it runs in one synchronous step). */
   onLayout?: (nodes: number) => void;
-  /** An earlier build's positions, kept when few notes are new (`serve`; see LayoutOptions.previous). Default: none. */
-  previousPositions?: Readonly<Record<string, Position>>;
+  /**
+   * The last build of this vault, with the same `cache` (`serve`): the links of unchanged notes,
+   * the suggestions while no note's names changed, and the clusters and positions while few nodes
+   * are new (see LayoutOptions.previous) are kept. Default: none.
+   */
+  previous?: PageBuild;
 }
 
 export interface PageBuild {
@@ -27,17 +33,32 @@ export interface PageBuild {
   html: string;
   /** Where each node was placed, to keep the picture on the next build. */
   positions: Record<string, Position>;
+  vault: Vault;
+  topics: TopicClusters;
 }
 
 /** The whole pipeline for the map: load, graph, cluster, lay out, and render the page. */
 export async function buildPage(folder: string, options: PageBuildOptions = {}): Promise<PageBuild> {
-  const vault = await loadVault(folder, options);
+  const { previous, ...loadOptions } = options;
+  const vault = await loadVault(folder, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
   const graph = buildGraph(vault);
-  const report = checkReport(vault);
-  const topics = topicClusters(graph);
+  const known = previous && sameNames(previous.vault.notes, vault.notes) ? suggestionsOf(previous.report.dangling) : new Map();
+  const report = checkReport(vault, keptSuggestions(() => vault.notes, known));
+  const topics = (previous && keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE)) || topicClusters(graph);
   options.onLayout?.(graph.order);
-  const positions = layoutPositions(graph, { clusters: topics.membership, ...(options.previousPositions ? { previous: options.previousPositions } : {}) });
+  const positions = layoutPositions(graph, { clusters: topics.membership, ...(previous ? { previous: previous.positions } : {}) });
   const data = pageData(options.title ?? basename(vault.root), graph, positions, topics, report);
   const html = pageHtml(data, await readPageAssets(), { live: options.live ?? false });
-  return { root: vault.root, report, data, html, positions };
+  return { root: vault.root, report, data, html, positions, vault, topics };
+}
+
+/** Whether every note has the path, title and aliases it had: what near-miss suggestions search. */
+function sameNames(before: readonly NoteRecord[], after: readonly NoteRecord[]): boolean {
+  return (
+    before.length === after.length &&
+    after.every((note, i) => {
+      const old = before[i];
+      return old === note || (old?.path === note.path && old.title === note.title && old.aliases.join("\u0000") === note.aliases.join("\u0000"));
+    })
+  );
 }

@@ -1,12 +1,14 @@
 import type { ParseCache } from "./parse/parseCache.js";
 import { readNotes, type ReadOptions } from "./parse/readNotes.js";
-import { resolveLinks } from "./resolve/resolveLinks.js";
+import { resolveLinks, resolveLinksAgain } from "./resolve/resolveLinks.js";
 import { scanVault, type ScanOptions } from "./scan/scanVault.js";
 import type { ScanResult, Vault } from "./types.js";
 
 export interface LoadOptions extends ScanOptions, ReadOptions {
   /** Parsed notes from an earlier load; unchanged notes are not parsed again. Default: none. */
   cache?: ParseCache;
+  /** The vault as an earlier load with the same cache gave it: links of unchanged notes are not resolved again. Default: none. */
+  previous?: Vault;
 }
 
 /** Scan, parse and resolve: a vault folder to its notes and resolved links. */
@@ -18,5 +20,6 @@ export async function loadVault(folder: string, options: LoadOptions = {}): Prom
 export async function loadScanned(scan: ScanResult, options: LoadOptions = {}): Promise<Vault> {
   const { notes, problems } = await readNotes(scan.notes, options, options.cache);
   const attachments = scan.attachments.map((file) => file.path);
-  return { root: scan.root, notes, attachments, links: resolveLinks(notes, attachments), problems: [...scan.problems, ...problems] };
+  const links = options.previous ? resolveLinksAgain(options.previous, notes, attachments) : resolveLinks(notes, attachments);
+  return { root: scan.root, notes, attachments, links, problems: [...scan.problems, ...problems] };
 }

@@ -65,6 +65,8 @@ describe("serveVault", () => {
     const after: Node[] = (await (await fetch(new URL("data.json", url))).json()).nodes;
     const place = (nodes: Node[]) => nodes.map(({ key, x, y }) => ({ key, x, y }));
     expect(place(after.filter((n) => n.key !== "New.md"))).toEqual(place(before));
+    const colour = (nodes: (Node & { cluster: number })[]) => nodes.map(({ key, cluster }) => ({ key, cluster }));
+    expect(colour(after.filter((n) => n.key !== "New.md") as never)).toEqual(colour(before as never));
     const added = after.find((n) => n.key === "New.md");
     const anchor = before.find((n) => n.key === "N7.md");
     const far = Math.max(...before.map((n) => Math.hypot(n.x - (anchor?.x ?? 0), n.y - (anchor?.y ?? 0))));

@@ -62,8 +62,8 @@ export interface FindingsSource {
   suggestionsFor: SuggestionsFor;
 }
 
-/** Every finding of `notegraph check`, in a stable order. */
-export function checkReport(vault: Vault): CheckReport {
+/** Every finding of `notegraph check`, in a stable order; `suggestionsFor` defaults to a near-miss search of every note. */
+export function checkReport(vault: Vault, suggestionsFor: SuggestionsFor = (targets) => nearMissFinder(vault.notes, targets)): CheckReport {
   const findings = checkFindings({
     notes: vault.notes,
     links: vault.links,
@@ -71,7 +71,7 @@ export function checkReport(vault: Vault): CheckReport {
     linkCount: vault.links.length,
     ends: linkEnds(vault.links),
     problems: vault.problems,
-    suggestionsFor: (targets) => nearMissFinder(vault.notes, targets),
+    suggestionsFor,
   });
   // Spelled out so the JSON keys keep their documented order.
   return {

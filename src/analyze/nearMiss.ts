@@ -76,6 +76,25 @@ function collectNearby(entries: readonly Entry[], fuzzy: Map<string, Candidate[]
   }
 }
 
+/** What a run suggested for each missing target, by its loose form: to keep for the next run while no note's names change. */
+export function suggestionsOf(dangling: readonly { target: string; suggestion: VaultPath | null }[]): Map<string, VaultPath | null> {
+  return new Map(dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
+}
+
+/** Suggestions kept from an earlier run where still good; the rest searched for in one pass, every note's `names` read only then. */
+export function keptSuggestions(names: () => readonly Pick<NoteRecord, "path" | "title" | "aliases">[], known: ReadonlyMap<string, VaultPath | null>): (targets: readonly string[]) => NearMissFinder {
+  return (targets) => {
+    const unknown = targets.filter((target) => !known.has(looseForm(target)));
+    let finder = unknown.length > 0 ? nearMissFinder(names(), unknown) : undefined;
+    return (target) => {
+      const loose = looseForm(target);
+      if (known.has(loose)) return known.get(loose) ?? null;
+      finder ??= nearMissFinder(names());
+      return finder(target);
+    };
+  };
+}
+
 /** `Disaster-Recovery`, `disaster recovery`, `Disaster_Recoveries`... all read `disasterrecovery`. */
 export function looseForm(name: string): string {
   const squeezed = lookupKey(stripMd(name)).replace(/[\s_-]+/g, "");

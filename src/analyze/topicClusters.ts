@@ -39,6 +39,50 @@ export function topicClusters(graph: VaultGraph, seed = 1): TopicClusters {
   return { clusters, membership };
 }
 
+/**
+ * The clusters of an earlier build of nearly the same graph, kept so colours hold still between
+ * saves (`serve`): each node keeps its cluster, a new node joins the cluster most of its links
+ * reach (or one of its own), and sizes and centres are counted again. Ids keep their first order.
+ * Null when over `maxNewShare` of the nodes are new: then Louvain runs again.
+ */
+export function keptClusters(graph: VaultGraph, previous: TopicClusters, maxNewShare: number): TopicClusters | null {
+  const fresh = graph.nodes().filter((node) => previous.membership[node] === undefined);
+  if (fresh.length > Math.max(1, graph.order * maxNewShare)) return null;
+  const membership: Record<string, number> = {};
+  for (const node of graph.nodes()) {
+    const kept = previous.membership[node];
+    if (kept !== undefined) membership[node] = kept;
+  }
+  let next = previous.clusters.length;
+  for (const node of fresh) membership[node] = neighbourCluster(graph, node, previous.membership) ?? next++;
+  const members = new Map<number, string[]>();
+  for (const node of graph.nodes()) {
+    const id = membership[node] as number;
+    const list = members.get(id);
+    if (list) list.push(node);
+    else members.set(id, [node]);
+  }
+  const clusters = Array.from({ length: next }, (_unused, id): TopicCluster => {
+    const nodes = members.get(id) ?? [];
+    const centre = nodes.length > 0 ? centreOf(graph, nodes) : (previous.clusters[id]?.centre ?? "");
+    const name = nodes.length > 0 ? graph.getNodeAttribute(centre, "title") : (previous.clusters[id]?.name ?? "");
+    return { id, centre, name, size: nodes.length };
+  });
+  return { clusters, membership };
+}
+
+/** The cluster that most of a node's link weight, in or out, reaches; null when it has no links to a clustered node. */
+function neighbourCluster(graph: VaultGraph, node: string, membership: Readonly<Record<string, number>>): number | null {
+  const weights = new Map<number, number>();
+  graph.forEachEdge(node, (_edge, attributes, source, target) => {
+    const id = membership[source === node ? target : source];
+    if (id !== undefined) weights.set(id, (weights.get(id) ?? 0) + attributes.weight);
+  });
+  let best: number | null = null;
+  for (const [id, weight] of weights) if (best === null || weight > (weights.get(best) ?? 0) || (weight === weights.get(best) && id < best)) best = id;
+  return best;
+}
+
 /** The member with the most incoming links, preferring written notes over missing topics. */
 function centreOf(graph: VaultGraph, nodes: string[]): string {
   const score = (node: string) => (graph.getNodeAttribute(node, "kind") === "note" ? 1e9 : 0) + graph.inDegree(node) * 1000 + graph.degree(node);

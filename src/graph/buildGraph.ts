@@ -56,16 +56,22 @@ export function buildGraph(vault: Vault): VaultGraph {
     graph.addNode(path, { kind: "attachment", path, title: baseName(path), folder: folderOf(path) });
   }
   const spellings = new Map<string, string[]>();
+  // Pairs are counted in maps and added once each: graphology's updateEdge per link was most of the cost.
+  const edges = new Map<string, Map<string, EdgeAttributes>>();
   for (const link of vault.links) {
     const target = link.resolved ?? missingNodeKey(link.target);
     if (link.resolved === null) spellings.set(target, spellings.get(target) ?? []).get(target)?.push(link.target);
     if (target === link.source) continue;
-    if (!graph.hasNode(target)) graph.addNode(target, { kind: "missing", missing: true, title: link.target });
-    graph.updateEdge(link.source, target, (edge) => ({
-      weight: (edge.weight ?? 0) + 1,
-      kinds: edge.kinds?.includes(link.kind) ? edge.kinds : [...(edge.kinds ?? []), link.kind],
-    }));
+    if (link.resolved === null && !graph.hasNode(target)) graph.addNode(target, { kind: "missing", missing: true, title: link.target });
+    const from = edges.get(link.source) ?? edges.set(link.source, new Map()).get(link.source) as Map<string, EdgeAttributes>;
+    const edge = from.get(target);
+    if (!edge) from.set(target, { weight: 1, kinds: [link.kind] });
+    else {
+      edge.weight += 1;
+      if (!edge.kinds.includes(link.kind)) edge.kinds.push(link.kind);
+    }
   }
+  for (const [source, targets] of edges) for (const [target, attributes] of targets) graph.addEdge(source, target, attributes);
   for (const [key, names] of spellings) graph.mergeNodeAttributes(key, { title: preferredSpelling(names) });
   return graph;
 }

@@ -1,5 +1,5 @@
 import { checkReport, type CheckFindings, type CheckReport } from "../analyze/checkReport.js";
-import { looseForm } from "../analyze/nearMiss.js";
+import { suggestionsOf } from "../analyze/nearMiss.js";
 import { loadScanned, type LoadOptions } from "../loadVault.js";
 import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { scanVault } from "../scan/scanVault.js";
@@ -64,6 +64,5 @@ function stateOf(scan: ScanResult, vault: Vault, cache: DiskParseCache, report: 
     return noteFacts(scan.notes[i] as VaultFile, note, links, problemsOf.get(note.path) ?? [], placeOf);
   });
   const details = detailsGiven(vault.notes.map((note, i) => noteDetails(note, cache.hashOf?.(scan.notes[i] as VaultFile, false) ?? null)));
-  const suggestions = new Map(report.dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
-  return { notePaths, attachments: vault.attachments, suggestions, notes, details };
+  return { notePaths, attachments: vault.attachments, suggestions: suggestionsOf(report.dangling), notes, details };
 }

@@ -1,6 +1,5 @@
 import { checkFindings, type CheckFindings } from "../analyze/checkReport.js";
-import type { NoteNames, SuggestionsFor } from "../analyze/findings.js";
-import { looseForm, nearMissFinder } from "../analyze/nearMiss.js";
+import { keptSuggestions, suggestionsOf } from "../analyze/nearMiss.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { brokenAnchor } from "../resolve/anchors.js";
 import { nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
@@ -65,9 +64,9 @@ async function update(scan: ScanResult, state: CheckState, stale: readonly numbe
   }
   const namesKept = [...fresh.keys()].every((place) => sameNames(state.details.get(place), store.get(place)));
   const known = namesKept ? state.suggestions : new Map<string, VaultPath | null>();
-  const suggestionsFor = suggestionsWith(() => state.notePaths.map((path, place) => ({ path, ...store.get(place) })), known);
+  const suggestionsFor = keptSuggestions(() => state.notePaths.map((path, place) => ({ path, ...store.get(place) })), known);
   const findings = checkFindings(findingsSourceOf(notes, [...state.notePaths, ...state.attachments], scan.attachments.length, scan.problems, suggestionsFor));
-  const suggestions = new Map(findings.dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
+  const suggestions = suggestionsOf(findings.dangling);
   return { findings, state: { ...state, suggestions, notes, details: store }, changed: stale.length > 0 };
 }
 
@@ -107,18 +106,4 @@ function recheckAnchorsInto(changed: ReadonlySet<VaultPath>, notes: NoteFacts[],
 
 function sameNames(before: Pick<NoteRecord, "title" | "aliases">, after: Pick<NoteRecord, "title" | "aliases">): boolean {
   return before.title === after.title && before.aliases.length === after.aliases.length && before.aliases.every((alias, i) => alias === after.aliases[i]);
-}
-
-/** Suggestions kept from the last run where still good; the rest searched for in one pass (every note's names read only then). */
-function suggestionsWith(names: () => NoteNames[], known: ReadonlyMap<string, VaultPath | null>): SuggestionsFor {
-  return (targets) => {
-    const unknown = targets.filter((target) => !known.has(looseForm(target)));
-    let finder = unknown.length > 0 ? nearMissFinder(names(), unknown) : undefined;
-    return (target) => {
-      const loose = looseForm(target);
-      if (known.has(loose)) return known.get(loose) ?? null;
-      finder ??= nearMissFinder(names());
-      return finder(target);
-    };
-  };
 }

@@ -9,6 +9,29 @@ export function resolveLinks(notes: readonly NoteRecord[], attachments: readonly
   return notes.flatMap((note) => resolveNoteLinks(note, index));
 }
 
+/**
+ * `resolveLinks` after an earlier run over the same files: links of notes whose records are the
+ * earlier objects are kept (a parse cache hands back the same record for an unchanged note), but
+ * for anchors into a changed note, checked again; a changed note's links are resolved anew. A
+ * note or attachment added, removed or renamed can change what any name means: then all are.
+ */
+export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; attachments: readonly VaultPath[]; links: readonly ResolvedLink[] }, notes: readonly NoteRecord[], attachments: readonly VaultPath[]): ResolvedLink[] {
+  const sameFiles = notes.length === previous.notes.length && attachments.length === previous.attachments.length && notes.every((note, i) => note.path === previous.notes[i]?.path) && attachments.every((path, i) => path === previous.attachments[i]);
+  if (!sameFiles) return resolveLinks(notes, attachments);
+  const changed = new Set(notes.filter((note, i) => note !== previous.notes[i]).map((note) => note.path));
+  if (changed.size === 0) return [...previous.links];
+  const index = buildNameIndex(notes, attachments);
+  let first = 0;
+  return notes.flatMap((note, i) => {
+    const kept = previous.links.slice(first, (first += previous.notes[i]?.links.length ?? 0));
+    if (changed.has(note.path)) return resolveNoteLinks(note, index);
+    return kept.map((link) => {
+      const target = link.resolved !== null && changed.has(link.resolved) ? index.anchorsOf(link.resolved) : undefined;
+      return target ? { ...link, brokenAnchor: brokenAnchor(link, target) } : link;
+    });
+  });
+}
+
 /** One note's links, resolved against the index; anchors are checked in the notes the index holds. */
 export function resolveNoteLinks(note: Pick<NoteRecord, "path" | "links">, index: NameIndex): ResolvedLink[] {
   return note.links.map((link) => {

@@ -26,10 +26,10 @@ export interface ServedVault {
  * rebuilds the page and tells open pages over server-sent events, and they redraw in place.
  */
 export async function serveVault(folder: string, options: ServeOptions = {}): Promise<ServedVault> {
-  // Between saves only the notes that changed are parsed again, and the picture holds still.
+  // Between saves only the notes that changed are parsed and resolved again, and the picture and its colours hold still.
   const cache = options.cache ?? memoryParseCache();
   let current = await buildPage(folder, { ...options, live: true, cache });
-  const build = () => buildPage(folder, { ...options, live: true, cache, previousPositions: current.positions });
+  const build = () => buildPage(folder, { ...options, live: true, cache, previous: current });
   // Made once per build, not per request: every open page fetches it after each save.
   let json: { of: PageBuild; text: string } | null = null;
   const dataJson = () => {

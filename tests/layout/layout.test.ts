@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { topicClusters } from "../../src/analyze/topicClusters.js";
+import { keptClusters, topicClusters } from "../../src/analyze/topicClusters.js";
 import { buildGraph } from "../../src/graph/buildGraph.js";
 import Graph from "graphology";
 import { CLUSTER_START, iterationBudget, layoutPositions } from "../../src/layout/layoutGraph.js";
@@ -94,5 +94,27 @@ describe("topicClusters", () => {
   it("gives each isolated note its own cluster", async () => {
     const graph = buildGraph(await loadVault(makeVault({ "A.md": "", "B.md": "" })));
     expect(topicClusters(graph).clusters.map((c) => c.size)).toEqual([1, 1]);
+  });
+});
+
+describe("keptClusters (serve: colours hold still between saves)", () => {
+  it("keeps every node's cluster, puts a new note with the cluster its links reach, a lone one in a new cluster", async () => {
+    const before = buildGraph(await loadVault(makeVault(twoTopics)));
+    const topics = topicClusters(before);
+    const after = buildGraph(await loadVault(makeVault({ ...twoTopics, "B4.md": "[[B1]] [[B2]] [[A1]]", "Alone.md": "" })));
+    const kept = keptClusters(after, topics, 0.5);
+    expect(kept).not.toBeNull();
+    for (const node of before.nodes()) expect(kept?.membership[node]).toBe(topics.membership[node]);
+    expect(kept?.membership["B4.md"]).toBe(topics.membership["B1.md"]);
+    expect(kept?.membership["Alone.md"]).toBe(topics.clusters.length);
+    const b = kept?.clusters[topics.membership["B1.md"] as number];
+    expect(b?.size).toBe(4);
+    expect(kept?.clusters.map((c) => c.id)).toEqual([0, 1, 2]);
+  });
+
+  it("gives up when too many nodes are new, so Louvain runs again", async () => {
+    const before = buildGraph(await loadVault(makeVault({ "A1.md": "[[A2]]", "A2.md": "" })));
+    const after = buildGraph(await loadVault(makeVault(twoTopics)));
+    expect(keptClusters(after, topicClusters(before), 0.05)).toBeNull();
   });
 });
