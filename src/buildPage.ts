@@ -5,7 +5,8 @@ import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topic
 import { readPageAssets } from "./emit/pageAssets.js";
 import { pageData, type PageData } from "./emit/pageData.js";
 import { pageHtml } from "./emit/pageHtml.js";
-import { buildGraph } from "./graph/buildGraph.js";
+import { buildGraph, type VaultGraph } from "./graph/buildGraph.js";
+import { updateGraph } from "./graph/updateGraph.js";
 import { KEEP_PREVIOUS_SHARE, layoutPositions, type Position } from "./layout/layoutGraph.js";
 import { loadVault, type LoadOptions } from "./loadVault.js";
 import type { NoteRecord, Vault } from "./types.js";
@@ -20,7 +21,8 @@ export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
   /**
    * The last build of this vault, with the same `cache` (`serve`): the links of unchanged notes,
    * the suggestions while no note's names changed, and the clusters and positions while few nodes
-   * are new (see LayoutOptions.previous) are kept. Default: none.
+   * are new (see LayoutOptions.previous) are kept, and its graph is updated in place (not copied)
+   * while the files are the same. Default: none.
    */
   previous?: PageBuild;
 }
@@ -30,10 +32,12 @@ export interface PageBuild {
   root: string;
   report: CheckReport;
   data: PageData;
-  html: string;
+  /** The self-contained page. */
+  readonly html: string;
   /** Where each node was placed, to keep the picture on the next build. */
   positions: Record<string, Position>;
   vault: Vault;
+  graph: VaultGraph;
   topics: TopicClusters;
 }
 
@@ -41,15 +45,22 @@ export interface PageBuild {
 export async function buildPage(folder: string, options: PageBuildOptions = {}): Promise<PageBuild> {
   const { previous, ...loadOptions } = options;
   const vault = await loadVault(folder, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
-  const graph = buildGraph(vault);
+  const graph = previous && updateGraph(previous.graph, previous.vault, vault) ? previous.graph : buildGraph(vault);
   const known = previous && sameNames(previous.vault.notes, vault.notes) ? suggestionsOf(previous.report.dangling) : new Map();
   const report = checkReport(vault, keptSuggestions(() => vault.notes, known));
   const topics = (previous && keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE)) || topicClusters(graph);
   options.onLayout?.(graph.order);
   const positions = layoutPositions(graph, { clusters: topics.membership, ...(previous ? { previous: previous.positions } : {}) });
   const data = pageData(options.title ?? basename(vault.root), graph, positions, topics, report);
-  const html = pageHtml(data, await readPageAssets(), { live: options.live ?? false });
-  return { root: vault.root, report, data, html, positions, vault, topics };
+  const assets = await readPageAssets();
+  let html: string | undefined;
+  return {
+    root: vault.root, report, data, positions, vault, graph, topics,
+    // Made on first use: after the first request, `serve` sends only the data.
+    get html() {
+      return (html ??= pageHtml(data, assets, { live: options.live ?? false }));
+    },
+  };
 }
 
 /** Whether every note has the path, title and aliases it had: what near-miss suggestions search. */

@@ -1,6 +1,6 @@
 import Graph from "graphology";
 import { baseName, folderOf, lookupKey, preferredSpelling } from "../keys.js";
-import type { Heading, LinkKind, Vault } from "../types.js";
+import type { Heading, LinkKind, NoteRecord, ResolvedLink, Vault } from "../types.js";
 
 export interface NoteNode {
   kind: "note";
@@ -48,22 +48,29 @@ export function missingNodeKey(target: string): string {
  */
 export function buildGraph(vault: Vault): VaultGraph {
   const graph: VaultGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
-  for (const note of vault.notes) {
-    const { path, title, aliases, tags, headings, words } = note;
-    graph.addNode(path, { kind: "note", path, title, aliases, tags, headings, words, folder: folderOf(path) });
-  }
+  for (const note of vault.notes) graph.addNode(note.path, noteNode(note));
   for (const path of vault.attachments) {
     graph.addNode(path, { kind: "attachment", path, title: baseName(path), folder: folderOf(path) });
   }
-  const spellings = new Map<string, string[]>();
+  addLinks(graph, vault.links);
+  for (const [key, title] of missingTitles(vault.links)) graph.mergeNodeAttributes(key, { title });
+  return graph;
+}
+
+export function noteNode(note: NoteRecord): NoteNode {
+  const { path, title, aliases, tags, headings, words } = note;
+  return { kind: "note", path, title, aliases, tags, headings, words, folder: folderOf(path) };
+}
+
+/** Adds the links' edges, one per linked pair, and the missing topics they reach; self-links are left out. */
+export function addLinks(graph: VaultGraph, links: readonly ResolvedLink[]): void {
   // Pairs are counted in maps and added once each: graphology's updateEdge per link was most of the cost.
   const edges = new Map<string, Map<string, EdgeAttributes>>();
-  for (const link of vault.links) {
+  for (const link of links) {
     const target = link.resolved ?? missingNodeKey(link.target);
-    if (link.resolved === null) spellings.set(target, spellings.get(target) ?? []).get(target)?.push(link.target);
     if (target === link.source) continue;
     if (link.resolved === null && !graph.hasNode(target)) graph.addNode(target, { kind: "missing", missing: true, title: link.target });
-    const from = edges.get(link.source) ?? edges.set(link.source, new Map()).get(link.source) as Map<string, EdgeAttributes>;
+    const from = edges.get(link.source) ?? (edges.set(link.source, new Map()).get(link.source) as Map<string, EdgeAttributes>);
     const edge = from.get(target);
     if (!edge) from.set(target, { weight: 1, kinds: [link.kind] });
     else {
@@ -72,6 +79,18 @@ export function buildGraph(vault: Vault): VaultGraph {
     }
   }
   for (const [source, targets] of edges) for (const [target, attributes] of targets) graph.addEdge(source, target, attributes);
-  for (const [key, names] of spellings) graph.mergeNodeAttributes(key, { title: preferredSpelling(names) });
-  return graph;
+}
+
+/** Each missing topic's title, the spelling most links to it use (of the topics in `only`, when given). */
+export function missingTitles(links: readonly ResolvedLink[], only?: ReadonlySet<string>): Map<string, string> {
+  const spellings = new Map<string, string[]>();
+  for (const link of links) {
+    if (link.resolved !== null) continue;
+    const key = missingNodeKey(link.target);
+    if (only && !only.has(key)) continue;
+    const list = spellings.get(key);
+    if (list) list.push(link.target);
+    else spellings.set(key, [link.target]);
+  }
+  return new Map([...spellings].map(([key, names]) => [key, preferredSpelling(names)]));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildGraph, missingNodeKey } from "../src/graph/buildGraph.js";
-import { loadVault } from "../src/loadVault.js";
-import { makeVault } from "./helpers/vault.js";
+import { buildGraph, missingNodeKey } from "../../src/graph/buildGraph.js";
+import { loadVault } from "../../src/loadVault.js";
+import { makeVault } from "../helpers/vault.js";
 
 describe("buildGraph", () => {
   it("has a node per note, attachment and missing topic, and weighted edges with their kinds", async () => {
