@@ -48,3 +48,13 @@ export function preferredSpelling(spellings: readonly string[]): string {
   }
   return best;
 }
+
+/** Whether two loads saw the same notes and attachments, in the same order (then names mean the same). */
+export function sameFiles(before: { notes: readonly { path: string }[]; attachments: readonly string[] }, after: { notes: readonly { path: string }[]; attachments: readonly string[] }): boolean {
+  return (
+    before.notes.length === after.notes.length &&
+    before.attachments.length === after.attachments.length &&
+    after.notes.every((note, i) => note.path === before.notes[i]?.path) &&
+    after.attachments.every((path, i) => path === before.attachments[i])
+  );
+}

@@ -1,3 +1,4 @@
+import { sameFiles } from "../keys.js";
 import type { Vault } from "../types.js";
 import { addLinks, missingNodeKey, missingTitles, noteNode, type VaultGraph } from "./buildGraph.js";
 
@@ -9,12 +10,7 @@ import { addLinks, missingNodeKey, missingTitles, noteNode, type VaultGraph } fr
  * and nothing changed, when the files differ: then build the graph afresh.
  */
 export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): boolean {
-  const sameFiles =
-    before.notes.length === after.notes.length &&
-    before.attachments.length === after.attachments.length &&
-    after.notes.every((note, i) => note.path === before.notes[i]?.path) &&
-    after.attachments.every((path, i) => path === before.attachments[i]);
-  if (!sameFiles) return false;
+  if (!sameFiles(before, after)) return false;
   const changed = new Set(after.notes.filter((note, i) => note !== before.notes[i]).map((note) => note.path));
   if (changed.size === 0) return true;
   const touched = new Set<string>();

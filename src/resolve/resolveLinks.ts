@@ -1,3 +1,4 @@
+import { sameFiles } from "../keys.js";
 import type { LinkRecord, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { brokenAnchor } from "./anchors.js";
 import { buildNameIndex, type NameIndex } from "./nameIndex.js";
@@ -16,8 +17,7 @@ export function resolveLinks(notes: readonly NoteRecord[], attachments: readonly
  * note or attachment added, removed or renamed can change what any name means: then all are.
  */
 export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; attachments: readonly VaultPath[]; links: readonly ResolvedLink[] }, notes: readonly NoteRecord[], attachments: readonly VaultPath[]): ResolvedLink[] {
-  const sameFiles = notes.length === previous.notes.length && attachments.length === previous.attachments.length && notes.every((note, i) => note.path === previous.notes[i]?.path) && attachments.every((path, i) => path === previous.attachments[i]);
-  if (!sameFiles) return resolveLinks(notes, attachments);
+  if (!sameFiles(previous, { notes, attachments })) return resolveLinks(notes, attachments);
   const changed = new Set(notes.filter((note, i) => note !== previous.notes[i]).map((note) => note.path));
   if (changed.size === 0) return [...previous.links];
   const index = buildNameIndex(notes, attachments);
