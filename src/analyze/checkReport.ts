@@ -64,15 +64,7 @@ export interface FindingsSource {
 
 /** Every finding of `notegraph check`, in a stable order; `suggestionsFor` defaults to a near-miss search of every note. */
 export function checkReport(vault: Vault, suggestionsFor: SuggestionsFor = (targets) => nearMissFinder(vault.notes, targets)): CheckReport {
-  const findings = checkFindings({
-    notes: vault.notes,
-    links: vault.links,
-    attachments: vault.attachments.length,
-    linkCount: vault.links.length,
-    ends: linkEnds(vault.links),
-    problems: vault.problems,
-    suggestionsFor,
-  });
+  const findings = vaultFindings(vault, suggestionsFor);
   // Spelled out so the JSON keys keep their documented order.
   return {
     stats: findings.stats,
@@ -88,6 +80,19 @@ export function checkReport(vault: Vault, suggestionsFor: SuggestionsFor = (targ
     deadEnds: findings.deadEnds,
     problems: findings.problems,
   };
+}
+
+/** The findings alone of a loaded vault: `checkReport` without copying every note and link into the report. */
+export function vaultFindings(vault: Vault, suggestionsFor: SuggestionsFor = (targets) => nearMissFinder(vault.notes, targets)): CheckFindings {
+  return checkFindings({
+    notes: vault.notes,
+    links: vault.links,
+    attachments: vault.attachments.length,
+    linkCount: vault.links.length,
+    ends: linkEnds(vault.links),
+    problems: vault.problems,
+    suggestionsFor,
+  });
 }
 
 /** The findings alone, from the links that can be findings and every note's link ends. */

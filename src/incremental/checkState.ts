@@ -86,7 +86,9 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
 function* stateLines(header: StateHeader, state: CheckState): Generator<string | Uint8Array> {
   yield `${JSON.stringify(header)}\n`;
   const placeOf = new Map([...header.notes, ...header.attachments].map((path, place) => [path, place] as const));
-  yield `${JSON.stringify(state.notes.map((facts) => encodeFacts(facts, placeOf)))}\n`;
+  // One line, written a note at a time: at 100,000 notes the whole line as one string cost memory.
+  for (const [place, facts] of state.notes.entries()) yield `${place === 0 ? "[" : ","}${JSON.stringify(encodeFacts(facts, placeOf))}`;
+  yield state.notes.length === 0 ? "[]\n" : "]\n";
   yield* state.details.section(0, state.notes.length);
 }
 

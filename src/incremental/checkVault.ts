@@ -1,4 +1,4 @@
-import { checkReport, type CheckFindings, type CheckReport } from "../analyze/checkReport.js";
+import { checkReport, vaultFindings, type CheckFindings, type CheckReport } from "../analyze/checkReport.js";
 import { suggestionsOf } from "../analyze/nearMiss.js";
 import { loadScanned, type LoadOptions } from "../loadVault.js";
 import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
@@ -42,7 +42,8 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
   } finally {
     await cache?.save();
   }
-  const report = checkReport(vault);
+  // Only JSON lists every note and link: a copy of them all is made only for it.
+  const report = wholeReport ? checkReport(vault) : vaultFindings(vault);
   const state = kept && cache ? stateOf(scan, vault, cache, report) : null;
   if (kept && state) await writeCheckState(kept.file, kept.header, state);
   return report;
