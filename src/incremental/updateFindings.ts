@@ -1,5 +1,6 @@
 import { checkFindings, type CheckFindings } from "../analyze/checkReport.js";
 import { keptSuggestions, suggestionsOf } from "../analyze/nearMiss.js";
+import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { brokenAnchor } from "../resolve/anchors.js";
 import { nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
@@ -21,7 +22,7 @@ export interface UpdatedCheck {
 /**
  * The findings after the notes that changed since `state` was kept, reading only those (size and
  * time first, then the content hash). Null when the files are not the same set as then (a note or
- * attachment added, removed or renamed changes what names mean), too many changed, or a needed
+ * attachment added, removed or renamed changes what names mean), too many or a big one changed, or a needed
  * part of the state is damaged: a full check does those. The findings are those a full check
  * would make: links into a changed note have their anchors checked again, and suggestions are
  * searched again when a note's names changed.
@@ -30,6 +31,8 @@ export async function updateFindings(scan: ScanResult, state: CheckState): Promi
   if (!sameFiles(scan, state)) return null;
   const stale = scan.notes.flatMap((file, i) => (differs(file, state.notes[i]) ? [i] : []));
   if (stale.length > MOST_CHANGED) return null;
+  // A big note is parsed only on a worker thread, under its time budget (hostile notes): a full check does that.
+  if (stale.some((i) => (scan.notes[i]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
   try {
     return await update(scan, state, stale);
   } catch (error) {

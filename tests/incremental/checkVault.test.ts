@@ -102,6 +102,17 @@ describe("check from the state the last check kept", () => {
     expect(readdirSync(cache).filter((name) => name.endsWith(".check.json"))).toHaveLength(1);
   });
 
+  it("leaves a changed big note to a full check, which parses it on a worker under its time budget", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    write(root, "Lonely.md", `# Lonely\n\n${"word ".repeat(30_000)}[[EC2]]\n`);
+    const { file, header } = await checkStateFile(root, cache, version());
+    const state = await readCheckState(file, header);
+    expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+  });
+
   it("checks in full when a part of the state it needs turns out damaged", async () => {
     const root = makeVault(vault);
     const cache = cacheFolder();
