@@ -59,11 +59,12 @@ function stateOf(scan: ScanResult, vault: Vault, cache: DiskParseCache, report: 
   }
   const notePaths = vault.notes.map((note) => note.path);
   const placeOf = new Map([...notePaths, ...vault.attachments].map((path, place) => [path, place] as const));
+  const hashes = scan.notes.map((file) => cache.hashOf?.(file, false) ?? null);
   let first = 0;
   const notes = vault.notes.map((note, i): NoteFacts => {
     const links = vault.links.slice(first, (first += note.links.length));
-    return noteFacts(scan.notes[i] as VaultFile, note, links, problemsOf.get(note.path) ?? [], placeOf);
+    return noteFacts(scan.notes[i] as VaultFile, hashes[i] ?? null, note, links, problemsOf.get(note.path) ?? [], placeOf);
   });
-  const details = detailsGiven(vault.notes.map((note, i) => noteDetails(note, cache.hashOf?.(scan.notes[i] as VaultFile, false) ?? null)));
+  const details = detailsGiven(vault.notes.map((note, i) => noteDetails(note, hashes[i] ?? null)));
   return { notePaths, attachments: vault.attachments, suggestions: suggestionsOf(report.dangling), notes, details };
 }

@@ -39,7 +39,8 @@ export function isNotable(link: Pick<ResolvedLink, "resolved" | "candidates" | "
   return link.resolved === null || link.candidates.length > 1 || link.heading !== null || link.block !== null;
 }
 
-export function noteFacts(file: Pick<VaultFile, "size" | "mtimeMs">, note: NoteRecord, links: readonly ResolvedLink[], problems: Problem[], placeOf: ReadonlyMap<VaultPath, number>): NoteFacts {
+/** `hash` is null for a note that could not be read: its facts are then never taken as current, so it is read again next time. */
+export function noteFacts(file: Pick<VaultFile, "size" | "mtimeMs">, hash: string | null, note: NoteRecord, links: readonly ResolvedLink[], problems: Problem[], placeOf: ReadonlyMap<VaultPath, number>): NoteFacts {
   const linksTo = new Set<number>();
   for (const link of links) {
     const place = link.resolved === null || link.resolved === note.path ? undefined : placeOf.get(link.resolved);
@@ -47,7 +48,7 @@ export function noteFacts(file: Pick<VaultFile, "size" | "mtimeMs">, note: NoteR
   }
   return {
     path: note.path,
-    size: file.size,
+    size: hash === null ? -1 : file.size,
     mtimeMs: file.mtimeMs,
     links: links.length,
     linksOut: links.some((link) => link.resolved !== note.path),

@@ -43,7 +43,7 @@ export async function updateFindings(scan: ScanResult, state: CheckState): Promi
 
 async function update(scan: ScanResult, state: CheckState, stale: readonly number[]): Promise<UpdatedCheck> {
   const notes = [...state.notes];
-  const fresh = new Map<number, ParsedNote>();
+  const fresh = new Map<number, { parsed: ParsedNote; hash: string | null }>();
   const details = new Map<number, NoteDetails>();
   for (const place of stale) {
     const file = scan.notes[place] as VaultFile;
@@ -51,7 +51,7 @@ async function update(scan: ScanResult, state: CheckState, stale: readonly numbe
     if (parsed === null) {
       notes[place] = { ...(notes[place] as NoteFacts), size: file.size, mtimeMs: file.mtimeMs };
     } else {
-      fresh.set(place, parsed);
+      fresh.set(place, { parsed, hash });
       details.set(place, noteDetails(parsed.note, hash));
     }
   }
@@ -60,8 +60,8 @@ async function update(scan: ScanResult, state: CheckState, stale: readonly numbe
     const paths = [...state.notePaths, ...state.attachments];
     const placeOf = new Map(paths.map((path, place) => [path, place] as const));
     const index = nameIndexOf(state.notePaths, state.attachments, (path) => anchorsAt(placeOf.get(path), state.notePaths, store));
-    for (const [place, parsed] of fresh) {
-      notes[place] = noteFacts(scan.notes[place] as VaultFile, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
+    for (const [place, { parsed, hash }] of fresh) {
+      notes[place] = noteFacts(scan.notes[place] as VaultFile, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
     }
     recheckAnchorsInto(new Set([...fresh.keys()].map((place) => state.notePaths[place] as VaultPath)), notes, index);
   }

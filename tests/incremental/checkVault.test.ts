@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CheckFindings } from "../../src/analyze/checkReport.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
 import { checkStateFile, readCheckState } from "../../src/incremental/checkState.js";
+import { noteFacts } from "../../src/incremental/noteFacts.js";
 import { updateFindings } from "../../src/incremental/updateFindings.js";
+import { unreadNote } from "../../src/parse/unreadNote.js";
 import { scanVault } from "../../src/scan/scanVault.js";
 import { version } from "../../src/version.js";
 import { makeVault } from "../helpers/vault.js";
@@ -153,5 +155,12 @@ describe("check from the state the last check kept", () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("never takes a note that could not be read as current, so it is read again next time", () => {
+    const unread = unreadNote("Locked.md" as never, "cannot be read (EACCES)");
+    const facts = noteFacts({ size: 10, mtimeMs: 5 }, null, unread.note, [], unread.problems, new Map());
+    expect(facts.size).toBe(-1);
+    expect(noteFacts({ size: 10, mtimeMs: 5 }, "hash", unread.note, [], [], new Map()).size).toBe(10);
   });
 });
