@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { checkReport, type CheckReport } from "./analyze/checkReport.js";
-import { keptSuggestions, suggestionsOf } from "./analyze/nearMiss.js";
+import { keptSuggestions, sameNames, suggestionsOf } from "./analyze/nearMiss.js";
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
 import { pageData, type PageData } from "./emit/pageData.js";
@@ -46,7 +46,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const { previous, ...loadOptions } = options;
   const vault = await loadVault(folder, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
   const graph = previous && updateGraph(previous.graph, previous.vault, vault) ? previous.graph : buildGraph(vault);
-  const known = previous && sameNames(previous.vault.notes, vault.notes) ? suggestionsOf(previous.report.dangling) : new Map();
+  const known = previous && sameNotesNames(previous.vault.notes, vault.notes) ? suggestionsOf(previous.report.dangling) : new Map();
   const report = checkReport(vault, keptSuggestions(() => vault.notes, known));
   const topics = (previous && keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE)) || topicClusters(graph);
   options.onLayout?.(graph.order);
@@ -64,12 +64,6 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
 }
 
 /** Whether every note has the path, title and aliases it had: what near-miss suggestions search. */
-function sameNames(before: readonly NoteRecord[], after: readonly NoteRecord[]): boolean {
-  return (
-    before.length === after.length &&
-    after.every((note, i) => {
-      const old = before[i];
-      return old === note || (old?.path === note.path && old.title === note.title && old.aliases.join("\u0000") === note.aliases.join("\u0000"));
-    })
-  );
+function sameNotesNames(before: readonly NoteRecord[], after: readonly NoteRecord[]): boolean {
+  return before.length === after.length && after.every((note, i) => note === before[i] || (note.path === before[i]?.path && sameNames(before[i], note)));
 }

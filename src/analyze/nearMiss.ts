@@ -81,6 +81,11 @@ export function suggestionsOf(dangling: readonly { target: string; suggestion: V
   return new Map(dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
 }
 
+/** Whether a note is known by the same title and aliases as before: what suggestions search besides its path. */
+export function sameNames(before: Pick<NoteRecord, "title" | "aliases">, after: Pick<NoteRecord, "title" | "aliases">): boolean {
+  return before.title === after.title && before.aliases.length === after.aliases.length && before.aliases.every((alias, i) => alias === after.aliases[i]);
+}
+
 /** Suggestions kept from an earlier run where still good; the rest searched for in one pass, every note's `names` read only then. */
 export function keptSuggestions(names: () => readonly Pick<NoteRecord, "path" | "title" | "aliases">[], known: ReadonlyMap<string, VaultPath | null>): (targets: readonly string[]) => NearMissFinder {
   return (targets) => {

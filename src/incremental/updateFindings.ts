@@ -1,11 +1,10 @@
 import { checkFindings, type CheckFindings } from "../analyze/checkReport.js";
-import { keptSuggestions, suggestionsOf } from "../analyze/nearMiss.js";
+import { keptSuggestions, sameNames, suggestionsOf } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
-import { brokenAnchor } from "../resolve/anchors.js";
 import { nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
-import { resolveNoteLinks } from "../resolve/resolveLinks.js";
-import type { NoteRecord, ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
+import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
+import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import { DamagedState, detailsOver, type CheckState, type DetailsStore } from "./checkState.js";
 import { findingsSourceOf, noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 
@@ -56,8 +55,8 @@ async function update(scan: ScanResult, state: CheckState, stale: readonly numbe
     }
   }
   const store = detailsOver(state.details, details);
+  const paths = [...state.notePaths, ...state.attachments];
   if (fresh.size > 0) {
-    const paths = [...state.notePaths, ...state.attachments];
     const placeOf = new Map(paths.map((path, place) => [path, place] as const));
     const index = nameIndexOf(state.notePaths, state.attachments, (path) => anchorsAt(placeOf.get(path), state.notePaths, store));
     for (const [place, { parsed, hash }] of fresh) {
@@ -68,7 +67,7 @@ async function update(scan: ScanResult, state: CheckState, stale: readonly numbe
   const namesKept = [...fresh.keys()].every((place) => sameNames(state.details.get(place), store.get(place)));
   const known = namesKept ? state.suggestions : new Map<string, VaultPath | null>();
   const suggestionsFor = keptSuggestions(() => state.notePaths.map((path, place) => ({ path, ...store.get(place) })), known);
-  const findings = checkFindings(findingsSourceOf(notes, [...state.notePaths, ...state.attachments], scan.attachments.length, scan.problems, suggestionsFor));
+  const findings = checkFindings(findingsSourceOf(notes, paths, scan.attachments.length, scan.problems, suggestionsFor));
   const suggestions = suggestionsOf(findings.dangling);
   return { findings, state: { ...state, suggestions, notes, details: store }, changed: stale.length > 0 };
 }
@@ -91,22 +90,11 @@ function anchorsAt(place: number | undefined, notePaths: readonly VaultPath[], s
   return path === undefined || place === undefined ? undefined : { path, ...store.get(place) };
 }
 
-/** Links from unchanged notes into changed ones: their headings and blocks may have come or gone. */
+/** Links from unchanged notes into changed ones: their anchors are checked again. */
 function recheckAnchorsInto(changed: ReadonlySet<VaultPath>, notes: NoteFacts[], index: NameIndex): void {
   for (const [place, facts] of notes.entries()) {
     if (changed.has(facts.path) || !facts.notable.some((link) => link.resolved !== null && changed.has(link.resolved))) continue;
-    let touched = false;
-    const notable = facts.notable.map((link) => {
-      const target = link.resolved !== null && changed.has(link.resolved) ? index.anchorsOf(link.resolved) : undefined;
-      const anchor = target ? brokenAnchor(link, target) : link.brokenAnchor;
-      if (anchor === link.brokenAnchor) return link;
-      touched = true;
-      return { ...link, brokenAnchor: anchor };
-    });
-    if (touched) notes[place] = { ...facts, notable };
+    const notable = facts.notable.map((link) => anchorCheckedAgain(link, changed, index));
+    if (notable.some((link, i) => link !== facts.notable[i])) notes[place] = { ...facts, notable };
   }
-}
-
-function sameNames(before: Pick<NoteRecord, "title" | "aliases">, after: Pick<NoteRecord, "title" | "aliases">): boolean {
-  return before.title === after.title && before.aliases.length === after.aliases.length && before.aliases.every((alias, i) => alias === after.aliases[i]);
 }

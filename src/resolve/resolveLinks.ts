@@ -25,11 +25,15 @@ export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; atta
   return notes.flatMap((note, i) => {
     const kept = previous.links.slice(first, (first += previous.notes[i]?.links.length ?? 0));
     if (changed.has(note.path)) return resolveNoteLinks(note, index);
-    return kept.map((link) => {
-      const target = link.resolved !== null && changed.has(link.resolved) ? index.anchorsOf(link.resolved) : undefined;
-      return target ? { ...link, brokenAnchor: brokenAnchor(link, target) } : link;
-    });
+    return kept.map((link) => anchorCheckedAgain(link, changed, index));
   });
+}
+
+/** The link as it was, or, when it points into a changed note, with its anchor checked there again (headings and blocks may have come or gone). */
+export function anchorCheckedAgain<Link extends Pick<ResolvedLink, "resolved" | "heading" | "block" | "brokenAnchor">>(link: Link, changed: ReadonlySet<VaultPath>, index: NameIndex): Link {
+  const target = link.resolved !== null && changed.has(link.resolved) ? index.anchorsOf(link.resolved) : undefined;
+  const anchor = target ? brokenAnchor(link, target) : link.brokenAnchor;
+  return anchor === link.brokenAnchor ? link : { ...link, brokenAnchor: anchor };
 }
 
 /** One note's links, resolved against the index; anchors are checked in the notes the index holds. */
