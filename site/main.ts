@@ -3,8 +3,9 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import Sigma from "sigma";
 import type { PageData } from "../src/emit/pageData.js";
+import { pageMeta, type PageDelta, type PageMeta } from "../src/emit/pageDelta.js";
 import { button, byId, el } from "./dom.js";
-import { graphFromData, neighbourhood, type EdgeAttrs, type NodeAttrs } from "./graph.js";
+import { applyDelta, graphFromData, neighbourhood, type EdgeAttrs, type NodeAttrs } from "./graph.js";
 import { hashForNode, nodeForHash } from "./hash.js";
 import { themedHover } from "./hover.js";
 import { renderPanel } from "./panel.js";
@@ -18,11 +19,13 @@ import "./style.css";
 const LARGE = 5000;
 const LIVE_LAYOUT_LIMIT = 20000;
 
-let data = JSON.parse(byId("notegraph-data").textContent ?? "{}") as PageData;
+const data = JSON.parse(byId("notegraph-data").textContent ?? "{}") as PageData;
 performance.mark("notegraph:data-parsed");
 const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 const state = initialState(darkQuery.matches);
 const graph = graphFromData(data);
+/** Everything but the nodes and edges, which live in the graph from here on. */
+let meta: PageMeta = pageMeta(data);
 performance.mark("notegraph:graph-built");
 
 const search = el("input", { id: "search", attrs: { type: "search", placeholder: "Search notes and aliases  (/)", "aria-label": "Search notes", role: "combobox", "aria-autocomplete": "list", "aria-controls": "search-list", "aria-expanded": "false", autocomplete: "off" } });
@@ -136,12 +139,12 @@ function update(change: Partial<State>): void {
 
 function renderSidebar(): void {
   sidebar.replaceChildren(
-    coverageSection(data, (key) => select(key)),
-    controlsSection(data, state, {
+    coverageSection(meta, (key) => select(key)),
+    controlsSection(meta, state, {
       open: (key) => select(key),
       setColorBy: (colorBy) => {
         state.colorBy = colorBy;
-        renderLegend(legend, data, colorBy);
+        renderLegend(legend, meta, colorBy);
         refresh();
       },
       setShowMissing: (show) => update({ showMissing: show }),
@@ -157,7 +160,7 @@ function renderSidebar(): void {
     }, graph.order <= LIVE_LAYOUT_LIMIT),
     legend,
   );
-  renderLegend(legend, data, state.colorBy);
+  renderLegend(legend, meta, state.colorBy);
 }
 renderSidebar();
 
@@ -181,27 +184,63 @@ document.addEventListener("keydown", (event) => {
 
 if (document.body.dataset.live === "true") followLiveUpdates();
 
-/** `notegraph serve`: the server says when a note changed; fetch the new graph and redraw in place. */
+/**
+ * `notegraph serve`: after a save the server sends what changed from the build this page holds;
+ * the page applies it to its graph in place. A page that missed a build fetches the whole data.
+ */
 function followLiveUpdates(): void {
+  let build = Number(document.body.dataset.build ?? "0");
+  // One change at a time, in the order they came.
+  let queue = Promise.resolve();
+  const then = (step: () => Promise<void> | void) => (queue = queue.then(step).catch((error: unknown) => console.error("notegraph: live update failed", error)));
+  const reload = async () => {
+    const response = await fetch("data.json");
+    const next = (await response.json()) as PageData;
+    graphFromData(next, graph);
+    build = Number(response.headers.get("X-Notegraph-Build") ?? "0");
+    redrawAfterUpdate(pageMeta(next));
+  };
   const events = new EventSource("events");
-  events.addEventListener("update", () => {
-    void fetch("data.json")
-      .then((response) => response.json() as Promise<PageData>)
-      .then((next) => {
-        data = next;
-        const selected = state.selected;
-        graphFromData(next, graph);
-        entries = searchIndex(graph);
-        renderSidebar();
-        select(selected !== null && graph.hasNode(selected) ? selected : null, { fly: false });
-        document.body.dataset.version = String(Number(document.body.dataset.version ?? "0") + 1);
-      });
+  events.addEventListener("hello", (event) => {
+    const { build: latest } = JSON.parse(event.data as string) as { build: number };
+    then(() => (latest === build ? undefined : reload()));
   });
+  events.addEventListener("update", (event) => {
+    const update = JSON.parse(event.data as string) as { from: number; to: number; delta: PageDelta };
+    then(() => {
+      if (update.from !== build) return reload();
+      try {
+        applyDelta(graph, update.delta);
+      } catch (error) {
+        console.error("notegraph: could not apply the update; fetching the whole graph", error);
+        return reload();
+      }
+      build = update.to;
+      redrawAfterUpdate(update.delta.meta);
+    });
+  });
+}
+
+function redrawAfterUpdate(next: PageMeta): void {
+  meta = next;
+  const selected = state.selected;
+  entries = searchIndex(graph);
+  renderSidebar();
+  // select() refreshes the renderer synchronously: the new graph is drawn when it returns.
+  select(selected !== null && graph.hasNode(selected) ? selected : null, { fly: false });
+  document.body.dataset.version = String(Number(document.body.dataset.version ?? "0") + 1);
+  // By the wall clock, so `npm run bench:serve` can time a save to the redraw without polling lag.
+  document.body.dataset.redrawnAt = String(Date.now());
 }
 
 const initial = nodeForHash(graph, location.hash);
 if (initial !== null) select(initial, { updateHash: false });
 
 /** For tests and for people embedding or debugging the page. */
-Object.assign(window, { notegraph: { graph, renderer, state, select, setHovered, data: () => data } });
+Object.assign(window, {
+  notegraph: {
+    graph, renderer, state, select, setHovered,
+    data: (): PageData => ({ ...meta, nodes: graph.mapNodes((_key, attrs) => attrs.page), edges: graph.mapEdges((_edge, attrs, source, target) => ({ source, target, weight: attrs.weight })) }),
+  },
+});
 document.body.dataset.ready = "true";

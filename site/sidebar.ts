@@ -1,4 +1,4 @@
-import type { PageData } from "../src/emit/pageData.js";
+import type { PageMeta } from "../src/emit/pageDelta.js";
 import { button, el } from "./dom.js";
 import type { State } from "./state.js";
 
@@ -13,7 +13,7 @@ export interface SidebarActions {
 }
 
 /** Coverage counts and the most wanted missing topics, each one click from its panel. */
-export function coverageSection(data: PageData, open: (key: string) => void): HTMLElement {
+export function coverageSection(data: PageMeta, open: (key: string) => void): HTMLElement {
   const stat = (value: number, label: string) => el("div", { className: "stat" }, [el("strong", { text: String(value) }), el("span", { text: label })]);
   return el("section", { id: "coverage", attrs: { "aria-label": "Coverage" } }, [
     el("h2", { text: "Coverage" }),
@@ -33,7 +33,7 @@ export function coverageSection(data: PageData, open: (key: string) => void): HT
 }
 
 /** Colour, filters, local view and live layout. */
-export function controlsSection(data: PageData, state: State, actions: SidebarActions, liveLayoutAllowed: boolean): HTMLElement {
+export function controlsSection(data: PageMeta, state: State, actions: SidebarActions, liveLayoutAllowed: boolean): HTMLElement {
   const select = (id: string, label: string, options: [string, string][], value: string, onChange: (v: string) => void) => {
     const s = el("select", { id }, options.map(([v, text]) => {
       const o = el("option", { text });
@@ -63,7 +63,7 @@ export function controlsSection(data: PageData, state: State, actions: SidebarAc
 }
 
 /** What the colours mean: clusters named by their most central note, or folders. */
-export function renderLegend(legend: HTMLElement, data: PageData, colorBy: State["colorBy"]): void {
+export function renderLegend(legend: HTMLElement, data: PageMeta, colorBy: State["colorBy"]): void {
   const groups = colorBy === "cluster" ? data.clusters : data.folders.map((f) => ({ ...f, name: f.name === "" ? "(vault root)" : f.name }));
   legend.replaceChildren(
     el("h2", { text: colorBy === "cluster" ? "Topic clusters" : "Folders" }),

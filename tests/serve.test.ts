@@ -1,6 +1,7 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { PageDelta } from "../src/emit/pageDelta.js";
 import { serveVault, type ServedVault } from "../src/serve/serveVault.js";
 import { makeVault } from "./helpers/vault.js";
 
@@ -10,22 +11,31 @@ afterEach(async () => {
   served = null;
 });
 
-/** Resolves at the first `event: update` on the page's event stream. */
-async function nextUpdate(url: string, trigger: () => void): Promise<void> {
+interface Update {
+  from: number;
+  to: number;
+  delta: PageDelta;
+}
+
+/** The build the stream's first event names, and the first `event: update` after `trigger`. */
+async function nextUpdate(url: string, trigger: () => void): Promise<{ hello: number; update: Update }> {
   const response = await fetch(new URL("events", url));
   const reader = response.body?.getReader();
   if (!reader) throw new Error("no event stream");
   const decoder = new TextDecoder();
   let seen = "";
-  const first = await reader.read();
-  seen += decoder.decode(first.value);
+  while (!seen.includes("\n\n")) seen += decoder.decode((await reader.read()).value);
+  const hello = /^event: hello\ndata: (.*)\n\n/.exec(seen);
+  if (!hello?.[1]) throw new Error(`no hello: ${seen}`);
   trigger();
-  while (!seen.includes("event: update")) {
+  let update: RegExpExecArray | null = null;
+  while (!(update = /event: update\ndata: (.*)\n\n/.exec(seen))) {
     const { value, done } = await reader.read();
     if (done) throw new Error("stream ended");
     seen += decoder.decode(value);
   }
   await reader.cancel();
+  return { hello: (JSON.parse(hello[1]) as { build: number }).build, update: JSON.parse(update[1] ?? "") as Update };
 }
 
 describe("serveVault", () => {
@@ -52,6 +62,26 @@ describe("serveVault", () => {
     await nextUpdate(url, () => appendFileSync(join(vault, "B.md"), "\n[[C]]"));
     const again = await (await fetch(new URL("data.json", url))).json();
     expect(again.edges).toContainEqual({ source: "B.md", target: "C.md", weight: 1 });
+  });
+
+  it("sends open pages only what a save changed, numbered from the build they hold", async () => {
+    const vault = makeVault({ "A.md": "[[B]]", "B.md": "", "C.md": "[[A]]" });
+    served = await serveVault(vault, { port: 0 });
+    const url = served.url;
+    const page = await (await fetch(url)).text();
+    const first = await fetch(new URL("data.json", url));
+    const build = Number(first.headers.get("x-notegraph-build"));
+    expect(page).toContain(`data-build="${build}"`);
+    const { hello, update } = await nextUpdate(url, () => appendFileSync(join(vault, "B.md"), "\n[[New topic]]"));
+    expect(hello).toBe(build);
+    expect(update).toMatchObject({ from: build, to: build + 1 });
+    expect(update.delta.nodes.map((n) => n.key)).toEqual(["missing:new topic"]);
+    expect(update.delta.edges).toEqual([{ source: "B.md", target: "missing:new topic", weight: 1 }]);
+    expect(update.delta.meta.stats).toMatchObject({ notes: 3, missing: 1 });
+    expect((await fetch(new URL("data.json", url))).headers.get("x-notegraph-build")).toBe(String(build + 1));
+    const { hello: now, update: removal } = await nextUpdate(url, () => writeFileSync(join(vault, "C.md"), "no links now"));
+    expect(now).toBe(build + 1);
+    expect(removal.delta.removedEdges).toEqual([{ source: "C.md", target: "A.md" }]);
   });
 
   it("keeps the picture still when a note is added: old nodes stay, the new one lands by its links", async () => {

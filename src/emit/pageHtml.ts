@@ -10,6 +10,8 @@ export interface PageAssets {
 export interface PageOptions {
   /** `serve` mode: the page may open a same-origin event stream for live updates. */
   live?: boolean;
+  /** `serve` mode: which build of the vault the page holds, so it can tell a delta it can apply. */
+  build?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function pageHtml(data: PageData, assets: PageAssets, options: PageOption
 <title>${escapeHtml(data.title)} · notegraph</title>
 <style>${assets.style}</style>
 </head>
-<body${options.live ? ' data-live="true"' : ""}>
+<body${options.live ? ' data-live="true"' : ""}${options.build === undefined ? "" : ` data-build="${options.build}"`}>
 <noscript>This map needs JavaScript.</noscript>
 <script type="application/json" id="notegraph-data">${jsonForHtml(data)}</script>
 <script>${assets.script}</script>

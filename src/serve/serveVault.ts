@@ -2,7 +2,9 @@ import { watch, type FSWatcher } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildPage, type PageBuild, type PageBuildOptions } from "../buildPage.js";
-import { jsonForHtml } from "../emit/pageHtml.js";
+import { readPageAssets } from "../emit/pageAssets.js";
+import { pageDelta } from "../emit/pageDelta.js";
+import { jsonForHtml, pageHtml } from "../emit/pageHtml.js";
 import { memoryParseCache } from "../parse/parseCache.js";
 
 /** `cache` defaults to a new in-memory cache; either way it is kept between saves. */
@@ -29,21 +31,24 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   // Between saves only the notes that changed are parsed and resolved again, and the picture and its colours hold still.
   const cache = options.cache ?? memoryParseCache();
   let current = await buildPage(folder, { ...options, live: true, cache });
-  const build = () => buildPage(folder, { ...options, live: true, cache, previous: current });
-  // Made once per build, not per request: every open page fetches it after each save.
-  let json: { of: PageBuild; text: string } | null = null;
-  const dataJson = () => {
-    if (json?.of !== current) json = { of: current, text: jsonForHtml(current.data) };
-    return json.text;
-  };
+  // Each build is numbered: a page holding build n applies the delta from n to n + 1, and
+  // fetches the whole data when it missed one. Counting from the clock keeps the numbers of a
+  // restarted server apart from the old one's, for a page left open across the restart.
+  let build = Date.now();
+  const assets = await readPageAssets();
+  const nextBuild = () => buildPage(folder, { ...options, live: true, cache, previous: current });
+  // Made once per build, not per request.
+  const html = perBuild(() => pageHtml(current.data, assets, { live: true, build }));
+  const dataJson = perBuild(() => jsonForHtml(current.data));
   const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (path === "/" || path === "/index.html") return send(response, "text/html; charset=utf-8", current.html);
-    if (path === "/data.json") return send(response, "application/json", dataJson());
+    if (path === "/" || path === "/index.html") return send(response, "text/html; charset=utf-8", html(build));
+    if (path === "/data.json") return send(response, "application/json", dataJson(build), 200, { "X-Notegraph-Build": String(build) });
     if (path === "/events") {
       response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "keep-alive" });
-      response.write(": notegraph live updates\n\n");
+      // A page that loaded just before a rebuild learns here that its data is old.
+      response.write(`event: hello\ndata: ${JSON.stringify({ build })}\n\n`);
       clients.add(response);
       request.on("close", () => clients.delete(response));
       return;
@@ -56,8 +61,12 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   });
   const rebuild = debounce(async () => {
     try {
-      current = await build();
-      for (const client of clients) client.write("event: update\ndata: {}\n\n");
+      const before = current;
+      current = await nextBuild();
+      build += 1;
+      // One line: JSON.stringify escapes every line break inside strings.
+      const update = `event: update\ndata: ${JSON.stringify({ from: build - 1, to: build, delta: pageDelta(before.data, current.data) })}\n\n`;
+      for (const client of clients) client.write(update);
       options.onRebuild?.(current);
     } catch (error) {
       options.onError?.(error);
@@ -73,14 +82,26 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
     close: async () => {
       watcher.close();
       for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Kept-alive connections would hold close() up for the server's keep-alive timeout.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
 
-function send(response: ServerResponse, type: string, body: string, status = 200): void {
-  response.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+function send(response: ServerResponse, type: string, body: string, status = 200, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
   response.end(body);
+}
+
+/** `make()`, made again only when asked for another build. */
+function perBuild(make: () => string): (build: number) => string {
+  let made: { of: number; text: string } | null = null;
+  return (of) => {
+    if (made?.of !== of) made = { of, text: make() };
+    return made.text;
+  };
 }
 
 /** Runs `task` once a burst of calls has been quiet for `ms`; never two at once. */

@@ -247,6 +247,34 @@ describe.runIf(haveBrowser)("hostile note text on the page", () => {
 
 
 describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
+  it("a page opened from an older build fetches the whole graph, then follows the deltas", async () => {
+    const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B" });
+    let rebuilt: () => void = () => undefined;
+    const served = await serveVault(vault, { port: 0, onRebuild: () => rebuilt() });
+    const browser = await launchChromium();
+    try {
+      const stale = await (await fetch(served.url)).text();
+      await new Promise<void>((resolve) => {
+        rebuilt = resolve;
+        writeFileSync(join(vault, "C.md"), "[[A]]");
+      });
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.route(served.url, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: stale }));
+      await page.goto(served.url);
+      await waitForMap(page);
+      await expect.poll(() => page.evaluate(() => (window as any).notegraph.graph.order), { timeout: 10_000 }).toBe(3);
+      writeFileSync(join(vault, "D.md"), "[[C]] [[Later topic]]");
+      await expect.poll(() => page.evaluate(() => (window as any).notegraph.graph.order), { timeout: 10_000 }).toBe(5);
+      expect(await page.evaluate(() => (window as any).notegraph.graph.hasEdge("D.md", "C.md"))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+
   it("redraws in place when a note is saved, keeping the open panel", async () => {
     const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B" });
     const served = await serveVault(vault, { port: 0 });
