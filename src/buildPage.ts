@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { checkReport, type CheckReport } from "./analyze/checkReport.js";
-import { keptSuggestions, sameNames, suggestionsOf } from "./analyze/nearMiss.js";
+import { keptSuggestions, nearMissNames, sameNames, suggestionsOf, type NearMissNames } from "./analyze/nearMiss.js";
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
 import { pageData, type PageData } from "./emit/pageData.js";
@@ -39,6 +39,8 @@ export interface PageBuild {
   vault: Vault;
   graph: VaultGraph;
   topics: TopicClusters;
+  /** The notes' names as near-miss suggestions search them, indexed on first use; kept by the next build while no note's names change. */
+  readonly nearMissNames: NearMissNames;
 }
 
 /** The whole pipeline for the map: load, graph, cluster, lay out, and render the page. */
@@ -46,8 +48,11 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const { previous, ...loadOptions } = options;
   const vault = await loadVault(folder, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
   const graph = previous && updateGraph(previous.graph, previous.vault, vault) ? previous.graph : buildGraph(vault);
-  const known = previous && sameNotesNames(previous.vault.notes, vault.notes) ? suggestionsOf(previous.report.dangling) : new Map();
-  const report = checkReport(vault, keptSuggestions(() => vault.notes, known));
+  const namesKept = previous !== undefined && sameNotesNames(previous.vault.notes, vault.notes);
+  const known = namesKept ? suggestionsOf(previous.report.dangling) : new Map();
+  let names = namesKept ? previous.nearMissNames : undefined;
+  const namesIndexed = () => (names ??= nearMissNames(vault.notes));
+  const report = checkReport(vault, keptSuggestions(namesIndexed, known));
   const topics = (previous && keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE)) || topicClusters(graph);
   options.onLayout?.(graph.order);
   const positions = layoutPositions(graph, { clusters: topics.membership, ...(previous ? { previous: previous.positions } : {}) });
@@ -56,6 +61,9 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   let html: string | undefined;
   return {
     root: vault.root, report, data, positions, vault, graph, topics,
+    get nearMissNames() {
+      return namesIndexed();
+    },
     // Made on first use: after the first request, `serve` sends only the data.
     get html() {
       return (html ??= pageHtml(data, assets, { live: options.live ?? false }));

@@ -15,14 +15,20 @@ interface Candidate {
   cost: number;
 }
 
+/** A note as near-miss suggestions know it: its path and the names it answers to. */
+export type NamedNote = Pick<NoteRecord, "path" | "title" | "aliases">;
+
 /**
- * Indexes every note's file name, title and aliases in a loose form (case, spaces, `-`, `_` and a
- * plural ending ignored). Names one edit apart are found through one-character deletions, so a
- * lookup never compares every pair. Deletions are indexed for the targets only (few) and made for
- * each note name in passing, never stored: at 100,000 notes an index of every name's deletions
- * took about 800 MB. Give the `targets` to look up in one pass; others cost a pass each.
+ * Every note's file name, title and aliases in a loose form (case, spaces, `-`, `_` and a plural
+ * ending ignored), indexed: what a near-miss search reads. Still good while no note is added,
+ * removed or renamed and none changes its title or aliases (`serve` keeps it between saves).
  */
-export function nearMissFinder(notes: readonly Pick<NoteRecord, "path" | "title" | "aliases">[], targets: Iterable<string> = []): NearMissFinder {
+export interface NearMissNames {
+  readonly entries: readonly Entry[];
+  readonly byLoose: ReadonlyMap<string, Entry[]>;
+}
+
+export function nearMissNames(notes: readonly NamedNote[]): NearMissNames {
   const entries: Entry[] = [];
   const byLoose = new Map<string, Entry[]>();
   for (const note of notes) {
@@ -34,6 +40,18 @@ export function nearMissFinder(notes: readonly Pick<NoteRecord, "path" | "title"
       add(byLoose, loose, entry);
     }
   }
+  return { entries, byLoose };
+}
+
+/**
+ * Finds the note a dangling link most likely meant. Names one edit apart are found through
+ * one-character deletions, so a lookup never compares every pair. Deletions are indexed for the
+ * targets only (few) and made for each note name in passing, never stored: at 100,000 notes an
+ * index of every name's deletions took about 800 MB. Give the `targets` to look up in one pass;
+ * others cost a pass each.
+ */
+export function nearMissFinder(notes: readonly NamedNote[] | NearMissNames, targets: Iterable<string> = []): NearMissFinder {
+  const { entries, byLoose } = "byLoose" in notes ? notes : nearMissNames(notes);
   const known = nearestByPass(entries, byLoose, [...targets].map(looseForm));
   return (target) => {
     const loose = looseForm(target);
@@ -64,7 +82,12 @@ function nearestByPass(entries: readonly Entry[], byLoose: ReadonlyMap<string, E
 function collectNearby(entries: readonly Entry[], fuzzy: Map<string, Candidate[]>): void {
   const byDeletion = new Map<string, string[]>();
   for (const loose of fuzzy.keys()) for (const variant of new Set(deletions(loose))) add(byDeletion, variant, loose);
+  // One deletion on either side never bridges more than one character of length: names out of
+  // that window cannot match, and making their deletions was most of a lookup's cost.
+  let [shortest, longest] = [Infinity, -Infinity];
+  for (const loose of fuzzy.keys()) [shortest, longest] = [Math.min(shortest, loose.length - 1), Math.max(longest, loose.length + 1)];
   for (const entry of entries) {
+    if (entry.loose.length < shortest || entry.loose.length > longest) continue;
     const near = new Set<string>(byDeletion.get(entry.loose) ?? []);
     if (entry.loose.length >= 5) {
       for (const variant of deletions(entry.loose)) {
@@ -86,8 +109,8 @@ export function sameNames(before: Pick<NoteRecord, "title" | "aliases">, after: 
   return before.title === after.title && before.aliases.length === after.aliases.length && before.aliases.every((alias, i) => alias === after.aliases[i]);
 }
 
-/** Suggestions kept from an earlier run where still good; the rest searched for in one pass, every note's `names` read only then. */
-export function keptSuggestions(names: () => readonly Pick<NoteRecord, "path" | "title" | "aliases">[], known: ReadonlyMap<string, VaultPath | null>): (targets: readonly string[]) => NearMissFinder {
+/** Suggestions kept from an earlier run where still good; the rest searched for in one pass, the notes' `names` read only then. */
+export function keptSuggestions(names: () => readonly NamedNote[] | NearMissNames, known: ReadonlyMap<string, VaultPath | null>): (targets: readonly string[]) => NearMissFinder {
   return (targets) => {
     const unknown = targets.filter((target) => !known.has(looseForm(target)));
     let finder = unknown.length > 0 ? nearMissFinder(names(), unknown) : undefined;

@@ -99,15 +99,17 @@ function keptLayout(graph: VaultGraph, previous: Readonly<Record<string, Positio
     const known = previous[node];
     if (known) placed[node] = known;
   });
+  if (fresh.length === 0) return placed;
   const { centre, radius, edge } = pictureScale(graph, placed);
   for (const node of fresh) {
     const random = seededRandom(hashString(node));
     const near = graph.neighbors(node).flatMap((other) => placed[other] ?? []);
     const angle = random() * 2 * Math.PI;
     const at = near.length > 0 ? { x: mean(near.map((p) => p.x)), y: mean(near.map((p) => p.y)), distance: edge / 2 } : { ...centre, distance: radius * Math.sqrt(random()) };
-    placed[node] = { x: at.x + at.distance * Math.cos(angle), y: at.y + at.distance * Math.sin(angle) };
+    placed[node] = roundPosition({ x: at.x + at.distance * Math.cos(angle), y: at.y + at.distance * Math.sin(angle) });
   }
-  return roundPositions(placed);
+  // The kept positions came rounded; only the new ones needed it.
+  return placed;
 }
 
 /** The centre and radius of the placed nodes, and the mean length of edges between them. */
@@ -138,8 +140,10 @@ export function iterationBudget(order: number): number {
 /** Three decimals are plenty on screen and keep the page's bytes stable and small. */
 function roundPositions(positions: Record<string, Position>): Record<string, Position> {
   const rounded: Record<string, Position> = {};
-  for (const [node, { x, y }] of Object.entries(positions)) {
-    rounded[node] = { x: Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0, y: Number.isFinite(y) ? Math.round(y * 1000) / 1000 : 0 };
-  }
+  for (const [node, position] of Object.entries(positions)) rounded[node] = roundPosition(position);
   return rounded;
+}
+
+function roundPosition({ x, y }: Position): Position {
+  return { x: Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0, y: Number.isFinite(y) ? Math.round(y * 1000) / 1000 : 0 };
 }

@@ -59,6 +59,7 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
     server.once("error", reject);
     server.listen(options.port ?? 5757, options.host ?? "127.0.0.1", resolve);
   });
+  // 30 ms: an editor's save (write a temporary file, rename it over the note) is one burst of events.
   const rebuild = debounce(async () => {
     try {
       const before = current;
@@ -71,7 +72,7 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
     } catch (error) {
       options.onError?.(error);
     }
-  }, 80);
+  }, 30);
   const watcher: FSWatcher = watch(current.root, { recursive: true }, (_event, name) => {
     if (name && !String(name).split(/[\\/]/).some((part) => part.startsWith(".") && part !== ".obsidian")) rebuild();
   });

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { distance } from "fastest-levenshtein";
 import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/analyze/checkReport.js";
 import { looseForm, nearMissFinder } from "../../src/analyze/nearMiss.js";
@@ -40,6 +42,30 @@ describe("near misses", () => {
     const batch = nearMissFinder(notes, targets);
     expect(targets.map(batch)).toEqual(targets.map(nearMissFinder(notes)));
     expect(targets.map(batch).filter(Boolean)).toHaveLength(4);
+  });
+
+  it("finds what a pairwise search finds: a name one deletion away on either side, within the edit limit (property)", () => {
+    const deletions = (word: string) => new Set([...word].map((_c, i) => word.slice(0, i) + word.slice(i + 1)));
+    const near = (a: string, b: string) => a === b || deletions(a).has(b) || deletions(b).has(a) || [...deletions(a)].some((d) => deletions(b).has(d));
+    // Every note's loose names, compared with the target one by one; ties go to the lowest path.
+    const pairwise = (notes: { path: string; names: string[] }[], target: string) => {
+      const loose = looseForm(target);
+      const limit = loose.length >= 10 ? 2 : 1;
+      const found = notes.flatMap(({ path, names }) => names.map(looseForm).filter((name) => name !== "").map((name) => ({ path, cost: name === loose ? 0 : loose.length < 5 || !near(loose, name) ? Infinity : distance(loose, name) })));
+      const fits = found.filter((m) => m.cost <= (m.cost === 0 ? 0 : limit)).sort((a, b) => a.cost - b.cost || (a.path < b.path ? -1 : 1));
+      return fits[0]?.path ?? null;
+    };
+    const word = fc.stringMatching(/^[abc]{3,12}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(word, { minLength: 1, maxLength: 6 }), (names, targets) => {
+        const notes = names.map((name, i) => ({ path: `${String(i).padStart(2, "0")} ${name}.md`, names: [name] }));
+        const records = notes.map(({ path, names: [title = ""] }) => ({ ...note(path), title, aliases: [] }));
+        const expected = targets.map((target) => pairwise(notes.map((n) => ({ ...n, names: [n.path.slice(3, -3)] })), target));
+        expect(targets.map(nearMissFinder(records, targets))).toEqual(expected);
+        expect(targets.map(nearMissFinder(records))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("reads names loosely: case, separators and plural endings", () => {

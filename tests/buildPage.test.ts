@@ -1,0 +1,36 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildPage, type PageBuild } from "../src/buildPage.js";
+import { memoryParseCache } from "../src/parse/parseCache.js";
+import { makeVault } from "./helpers/vault.js";
+
+describe("buildPage with the previous build (serve, between saves)", () => {
+  it("reports what a fresh build reports, while suggestions and the names index are kept or made again", async () => {
+    const vault = makeVault({ "Firewalls.md": "# Firewalls", "Storage.md": "[[Firewall rules]]", "Other.md": "" });
+    const cache = memoryParseCache();
+    let previous: PageBuild = await buildPage(vault, { cache });
+    const edits: [string, string][] = [
+      // A new typo'd topic: searched in the kept names.
+      ["Other.md", "[[Firewals]]"],
+      // An alias near the first topic: the names changed, so the suggestions are searched again.
+      ["Storage.md", "---\naliases: [Firewall rule]\n---\n[[Firewall rules]]"],
+      ["Storage.md", "[[Firewall rules]] again"],
+      // A new topic near the alias that is gone: an index kept from before would still offer it.
+      ["Other.md", "[[Firewals]] [[Firewall ruls]]"],
+    ];
+    for (const [path, text] of edits) {
+      writeFileSync(join(vault, path), text);
+      const next = await buildPage(vault, { cache, previous });
+      const fresh = await buildPage(vault);
+      expect(next.report.dangling).toEqual(fresh.report.dangling);
+      expect(next.report).toEqual(fresh.report);
+      previous = next;
+    }
+    expect(previous.report.dangling.map((d) => [d.target, d.suggestion])).toEqual([
+      ["Firewall rules", null],
+      ["Firewall ruls", null],
+      ["Firewals", "Firewalls.md"],
+    ]);
+  });
+});
