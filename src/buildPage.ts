@@ -8,8 +8,10 @@ import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph, type VaultGraph } from "./graph/buildGraph.js";
 import { updateGraph } from "./graph/updateGraph.js";
 import { KEEP_PREVIOUS_SHARE, layoutPositions, type Position } from "./layout/layoutGraph.js";
-import { loadVault, type LoadOptions } from "./loadVault.js";
-import type { NoteRecord, Vault } from "./types.js";
+import { loadScanned, type LoadOptions } from "./loadVault.js";
+import { rescanVault } from "./scan/rescanVault.js";
+import { scanVault } from "./scan/scanVault.js";
+import type { NoteRecord, ScanResult, Vault } from "./types.js";
 
 export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
   /** The page's title; default: the vault folder's name. */
@@ -25,6 +27,12 @@ export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
    * while the files are the same. Default: none.
    */
   previous?: PageBuild;
+  /**
+   * With `previous`: the vault-relative paths that changed since it (`serve`: what the file
+   * watcher named). Only they are looked at, not every file, unless one is more than a note or
+   * attachment changed, added or removed (a folder, a symlink...). Default: every file is looked at.
+   */
+  changed?: Iterable<string>;
 }
 
 export interface PageBuild {
@@ -37,6 +45,8 @@ export interface PageBuild {
   /** Where each node was placed, to keep the picture on the next build. */
   positions: Record<string, Position>;
   vault: Vault;
+  /** What the scan found, with sizes and times: the next build's `changed` paths update it. */
+  scan: ScanResult;
   graph: VaultGraph;
   topics: TopicClusters;
   /** The notes' names as near-miss suggestions search them, indexed on first use; kept by the next build while no note's names change. */
@@ -45,8 +55,9 @@ export interface PageBuild {
 
 /** The whole pipeline for the map: load, graph, cluster, lay out, and render the page. */
 export async function buildPage(folder: string, options: PageBuildOptions = {}): Promise<PageBuild> {
-  const { previous, ...loadOptions } = options;
-  const vault = await loadVault(folder, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
+  const { previous, changed, ...loadOptions } = options;
+  const scan = (previous && changed && (await rescanVault(previous.scan, changed, loadOptions))) || (await scanVault(folder, loadOptions));
+  const vault = await loadScanned(scan, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
   const graph = previous && updateGraph(previous.graph, previous.vault, vault) ? previous.graph : buildGraph(vault);
   const namesKept = previous !== undefined && sameNotesNames(previous.vault.notes, vault.notes);
   const known = namesKept ? suggestionsOf(previous.report.dangling) : new Map();
@@ -60,7 +71,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const assets = await readPageAssets();
   let html: string | undefined;
   return {
-    root: vault.root, report, data, positions, vault, graph, topics,
+    root: vault.root, report, data, positions, vault, scan, graph, topics,
     get nearMissNames() {
       return namesIndexed();
     },

@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PageDelta } from "../src/emit/pageDelta.js";
@@ -82,6 +82,22 @@ describe("serveVault", () => {
     const { hello: now, update: removal } = await nextUpdate(url, () => writeFileSync(join(vault, "C.md"), "no links now"));
     expect(now).toBe(build + 1);
     expect(removal.delta.removedEdges).toEqual([{ source: "C.md", target: "A.md" }]);
+  });
+
+  it("looks only at the files the watcher named, and scans everything when one is a new folder", async () => {
+    const vault = makeVault({ "A.md": "[[B]]", "B.md": "" });
+    served = await serveVault(vault, { port: 0 });
+    const url = served.url;
+    const { update } = await nextUpdate(url, () => appendFileSync(join(vault, "A.md"), " [[C]]"));
+    expect(update.delta.nodes.map((n) => n.key)).toEqual(["missing:c"]);
+    const { update: folder } = await nextUpdate(url, () => {
+      mkdirSync(join(vault, "Later"));
+      writeFileSync(join(vault, "Later", "C.md"), "[[A]]");
+    });
+    const keys = async () => ((await (await fetch(new URL("data.json", url))).json()).nodes as { key: string }[]).map((n) => n.key).sort();
+    // The folder and the note may come in one event burst or two.
+    if (!folder.delta.nodes.some((n) => n.key === "Later/C.md")) await nextUpdate(url, () => undefined);
+    expect(await keys()).toEqual(["A.md", "B.md", "Later/C.md"]);
   });
 
   it("keeps the picture still when a note is added: old nodes stay, the new one lands by its links", async () => {

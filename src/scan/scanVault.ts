@@ -18,8 +18,7 @@ const SKIPPED_NAMES = new Set(["node_modules"]);
 export async function scanVault(vault: string, options: ScanOptions = {}): Promise<ScanResult> {
   const root = await vaultRoot(vault);
   const problems: Problem[] = [];
-  const excluded = await readObsidianFilters(root, problems);
-  const ignored = anyRule([obsidianFilterRule(excluded), globRule(options.ignore ?? [])]);
+  const ignored = await ignoreRule(root, options, problems);
   const files = walk(root, ignored, problems);
   const byPath = (a: VaultFile, b: VaultFile) => compareCodeUnits(a.path, b.path);
   return {
@@ -29,6 +28,15 @@ export async function scanVault(vault: string, options: ScanOptions = {}): Promi
     problems,
   };
 }
+
+/** What a scan of `root` leaves out: Obsidian's "Excluded files" and `--ignore`. */
+export async function ignoreRule(root: string, options: ScanOptions, problems: Problem[]): Promise<IgnoreRule> {
+  const excluded = await readObsidianFilters(root, problems);
+  return anyRule([obsidianFilterRule(excluded), globRule(options.ignore ?? [])]);
+}
+
+/** The config file whose "Excluded files" change what a scan finds. */
+export const OBSIDIAN_CONFIG = ".obsidian/app.json";
 
 export function isNotePath(path: string): boolean {
   return /\.md$/i.test(path);
@@ -46,7 +54,7 @@ async function vaultRoot(vault: string): Promise<string> {
 }
 
 async function readObsidianFilters(root: string, problems: Problem[]): Promise<string[]> {
-  const configPath = ".obsidian/app.json";
+  const configPath = OBSIDIAN_CONFIG;
   let text: string;
   try {
     text = await readFile(join(root, configPath), "utf8");
@@ -64,6 +72,11 @@ async function readObsidianFilters(root: string, problems: Problem[]): Promise<s
   return [];
 }
 
+/** A file or folder name no scan enters: dot-files and dot-folders, and SKIPPED_NAMES. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith(".") || SKIPPED_NAMES.has(name);
+}
+
 /** Synchronous on purpose, as `inspect` is: awaiting each folder's listing cost more than the listing. */
 function walk(root: string, ignored: IgnoreRule, problems: Problem[]): VaultFile[] {
   const files: VaultFile[] = [];
@@ -78,7 +91,7 @@ function walk(root: string, ignored: IgnoreRule, problems: Problem[]): VaultFile
       continue;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED_NAMES.has(entry.name)) continue;
+      if (isSkippedName(entry.name)) continue;
       // Paths are built by hand, not with path.relative: at 10,000 files that alone took 150 ms.
       const absolutePath = `${folder.absolute}${sep}${entry.name}`;
       const path = toVaultPath(folder.path === "" ? entry.name : `${folder.path}/${entry.name}`);

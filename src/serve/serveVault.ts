@@ -6,6 +6,8 @@ import { readPageAssets } from "../emit/pageAssets.js";
 import { pageDelta } from "../emit/pageDelta.js";
 import { jsonForHtml, pageHtml } from "../emit/pageHtml.js";
 import { memoryParseCache } from "../parse/parseCache.js";
+import { sameScan } from "../scan/rescanVault.js";
+import { scanVault } from "../scan/scanVault.js";
 
 /** `cache` defaults to a new in-memory cache; either way it is kept between saves. */
 export interface ServeOptions extends PageBuildOptions {
@@ -36,7 +38,13 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   // restarted server apart from the old one's, for a page left open across the restart.
   let build = Date.now();
   const assets = await readPageAssets();
-  const nextBuild = () => buildPage(folder, { ...options, live: true, cache, previous: current });
+  // The paths the watcher named since the last build; null when it named none (a full scan then).
+  let named: Set<string> | null = new Set();
+  const nextBuild = () => {
+    const changed = named;
+    named = new Set();
+    return buildPage(folder, { ...options, live: true, cache, previous: current, ...(changed ? { changed } : {}) });
+  };
   // Made once per build, not per request.
   const html = perBuild(() => pageHtml(current.data, assets, { live: true, build }));
   const dataJson = perBuild(() => jsonForHtml(current.data));
@@ -69,12 +77,28 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
       const update = `event: update\ndata: ${JSON.stringify({ from: build - 1, to: build, delta: pageDelta(before.data, current.data) })}\n\n`;
       for (const client of clients) client.write(update);
       options.onRebuild?.(current);
+      verify();
     } catch (error) {
+      // The paths it was given are lost with it: the next build looks at every file.
+      named = null;
       options.onError?.(error);
     }
   }, 30);
+  // Should the watcher ever miss an event, a full scan once saves are quiet finds what it missed.
+  const verify = debounce(async () => {
+    try {
+      if (sameScan(await scanVault(folder, options), current.scan)) return;
+      named = null;
+      rebuild();
+    } catch (error) {
+      options.onError?.(error);
+    }
+  }, 2000);
   const watcher: FSWatcher = watch(current.root, { recursive: true }, (_event, name) => {
-    if (name && !String(name).split(/[\\/]/).some((part) => part.startsWith(".") && part !== ".obsidian")) rebuild();
+    if (name === null) named = null;
+    else if (String(name).split(/[\\/]/).some((part) => part.startsWith(".") && part !== ".obsidian")) return;
+    else named?.add(String(name));
+    rebuild();
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? "127.0.0.1";
@@ -82,6 +106,7 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/`,
     close: async () => {
       watcher.close();
+      await Promise.all([rebuild.stop(), verify.stop()]);
       for (const client of clients) client.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Kept-alive connections would hold close() up for the server's keep-alive timeout.
@@ -105,12 +130,20 @@ function perBuild(make: () => string): (build: number) => string {
   };
 }
 
+interface Debounced {
+  (): void;
+  /** No more runs; resolves when the one under way, if any, is done. */
+  stop(): Promise<void>;
+}
+
 /** Runs `task` once a burst of calls has been quiet for `ms`; never two at once. */
-function debounce(task: () => Promise<void>, ms: number): () => void {
+function debounce(task: () => Promise<void>, ms: number): Debounced {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
   const run = async () => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
@@ -123,8 +156,15 @@ function debounce(task: () => Promise<void>, ms: number): () => void {
       void run();
     }
   };
-  return () => {
+  const schedule = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void run(), ms);
+    if (!stopped) timer = setTimeout(() => void run(), ms);
   };
+  return Object.assign(schedule, {
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  });
 }
