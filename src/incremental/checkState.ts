@@ -119,6 +119,25 @@ export function detailsOver(base: DetailsStore, changed: ReadonlyMap<number, Not
   };
 }
 
+/** `base` with its notes at new places: `oldPlace[place]` is a note's place in `base`, -1 for a new note (whose details must be given over it). */
+export function detailsMoved(base: DetailsStore, oldPlace: Int32Array): DetailsStore {
+  const from = (place: number) => oldPlace[place] ?? -1;
+  return {
+    get: (place) => (from(place) === -1 ? damaged(place) : base.get(from(place))),
+    *section(start, end) {
+      // Runs of notes that sat together are copied as one piece.
+      for (let place = start; place < end; ) {
+        const first = from(place);
+        if (first === -1) damaged(place);
+        let next = place + 1;
+        while (next < end && from(next) === first + (next - place)) next++;
+        yield* base.section(first, first + (next - place));
+        place = next;
+      }
+    },
+  };
+}
+
 /** Details left in the file's bytes until asked for, and written back as they are; `ends[i]` ends the line before note i's. */
 function storedDetails(bytes: Buffer, ends: readonly number[]): DetailsStore {
   const decoded = new Map<number, NoteDetails>();

@@ -5,7 +5,8 @@ import { readAndHash } from "../parse/readNotes.js";
 import { nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
-import { DamagedState, detailsOver, type CheckState, type DetailsStore } from "./checkState.js";
+import { DamagedState, detailsMoved, detailsOver, type CheckState, type DetailsStore } from "./checkState.js";
+import { fileChanges, linksByChangedName, type FileChanges } from "./fileChanges.js";
 import { findingsSourceOf, noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 
 /** Over this many changed notes, a full check (on worker threads, with the parse cache) is as quick. */
@@ -20,33 +21,43 @@ export interface UpdatedCheck {
 
 /**
  * The findings after the notes that changed since `state` was kept, reading only those (size and
- * time first, then the content hash). Null when the files are not the same set as then (a note or
- * attachment added, removed or renamed changes what names mean), too many or a big one changed, or a needed
+ * time first, then the content hash). Files added or removed are handled too: besides the new
+ * notes, the notes whose links go by a name that came or went are parsed again, as what their
+ * links resolve to may have changed. Null when too many or a big note must be read, or a needed
  * part of the state is damaged: a full check does those. The findings are those a full check
  * would make: links into a changed note have their anchors checked again, and suggestions are
- * searched again when a note's names changed.
+ * searched again when a note's names changed or notes came or went.
  */
 export async function updateFindings(scan: ScanResult, state: CheckState): Promise<UpdatedCheck | null> {
-  if (!sameFiles(scan, state)) return null;
-  const stale = scan.notes.flatMap((file, i) => (differs(file, state.notes[i]) ? [i] : []));
-  if (stale.length > MOST_CHANGED) return null;
+  const changes = fileChanges(scan, state);
+  const before = [...state.notePaths, ...state.attachments];
+  const pathAt = (place: number) => before[place];
+  // Each note to read, and whether its kept hash may spare parsing it (not when it is new, or its links by name may resolve otherwise).
+  const reread = new Map<number, boolean>();
+  for (const [place, file] of scan.notes.entries()) {
+    const facts = state.notes[changes.oldPlace[place] ?? -1];
+    if (facts === undefined || (changes.moved && linksByChangedName(facts, changes, pathAt))) reread.set(place, false);
+    else if (differs(file, facts)) reread.set(place, true);
+  }
+  if (reread.size > MOST_CHANGED) return null;
   // A big note is parsed only on a worker thread, under its time budget (hostile notes): a full check does that.
-  if (stale.some((i) => (scan.notes[i]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
+  if ([...reread.keys()].some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
   try {
-    return await update(scan, state, stale);
+    return await update(scan, state, changes, reread);
   } catch (error) {
     if (error instanceof DamagedState) return null;
     throw error;
   }
 }
 
-async function update(scan: ScanResult, state: CheckState, stale: readonly number[]): Promise<UpdatedCheck> {
-  const notes = [...state.notes];
+async function update(scan: ScanResult, state: CheckState, changes: FileChanges, reread: ReadonlyMap<number, boolean>): Promise<UpdatedCheck> {
+  const notes = keptFacts(scan, state, changes);
+  const base = changes.moved ? detailsMoved(state.details, changes.oldPlace) : state.details;
   const fresh = new Map<number, { parsed: ParsedNote; hash: string | null }>();
   const details = new Map<number, NoteDetails>();
-  for (const place of stale) {
+  for (const [place, hashMaySpare] of reread) {
     const file = scan.notes[place] as VaultFile;
-    const { hash, parsed } = await readAndHash(file, {}, state.details.get(place).hash);
+    const { hash, parsed } = await readAndHash(file, {}, hashMaySpare ? base.get(place).hash : null);
     if (parsed === null) {
       notes[place] = { ...(notes[place] as NoteFacts), size: file.size, mtimeMs: file.mtimeMs };
     } else {
@@ -54,31 +65,37 @@ async function update(scan: ScanResult, state: CheckState, stale: readonly numbe
       details.set(place, noteDetails(parsed.note, hash));
     }
   }
-  const store = detailsOver(state.details, details);
-  const paths = [...state.notePaths, ...state.attachments];
+  const store = detailsOver(base, details);
+  const notePaths = scan.notes.map((file) => file.path);
+  const attachments = scan.attachments.map((file) => file.path);
   if (fresh.size > 0) {
-    const placeOf = new Map(paths.map((path, place) => [path, place] as const));
-    const index = nameIndexOf(state.notePaths, state.attachments, (path) => anchorsAt(placeOf.get(path), state.notePaths, store));
+    const placeOf = new Map(changes.paths.map((path, place) => [path, place] as const));
+    const index = nameIndexOf(notePaths, attachments, (path) => anchorsAt(placeOf.get(path), notePaths, store));
     for (const [place, { parsed, hash }] of fresh) {
       notes[place] = noteFacts(scan.notes[place] as VaultFile, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
     }
-    recheckAnchorsInto(new Set([...fresh.keys()].map((place) => state.notePaths[place] as VaultPath)), notes, index);
+    recheckAnchorsInto(new Set([...fresh.keys()].map((place) => notePaths[place] as VaultPath)), notes, index);
   }
-  const namesKept = [...fresh.keys()].every((place) => sameNames(state.details.get(place), store.get(place)));
+  const namesKept = !changes.moved && [...fresh.keys()].every((place) => sameNames(base.get(place), store.get(place)));
   const known = namesKept ? state.suggestions : new Map<string, VaultPath | null>();
-  const suggestionsFor = keptSuggestions(() => state.notePaths.map((path, place) => ({ path, ...store.get(place) })), known);
-  const findings = checkFindings(findingsSourceOf(notes, paths, scan.attachments.length, scan.problems, suggestionsFor));
+  const suggestionsFor = keptSuggestions(() => notePaths.map((path, place) => ({ path, ...store.get(place) })), known);
+  const findings = checkFindings(findingsSourceOf(notes, changes.paths, attachments.length, scan.problems, suggestionsFor));
   const suggestions = suggestionsOf(findings.dangling);
-  return { findings, state: { ...state, suggestions, notes, details: store }, changed: stale.length > 0 };
+  return { findings, state: { notePaths, attachments, suggestions, notes, details: store }, changed: reread.size > 0 || changes.moved };
 }
 
-function sameFiles(scan: ScanResult, state: CheckState): boolean {
-  return (
-    scan.notes.length === state.notePaths.length &&
-    scan.attachments.length === state.attachments.length &&
-    scan.notes.every((file, i) => file.path === state.notePaths[i]) &&
-    scan.attachments.every((file, i) => file.path === state.attachments[i])
-  );
+/**
+ * The kept facts of the notes still there, at their new places, what they link to renumbered (a
+ * note that linked to a file now gone is read again, so none points at one). New notes get
+ * placeholder facts that their reading replaces.
+ */
+function keptFacts(scan: ScanResult, state: CheckState, changes: FileChanges): NoteFacts[] {
+  if (!changes.moved) return [...state.notes];
+  return scan.notes.map((file, place): NoteFacts => {
+    const facts = state.notes[changes.oldPlace[place] ?? -1];
+    if (facts === undefined) return { path: file.path, size: -1, mtimeMs: file.mtimeMs, links: 0, linksOut: false, linksTo: [], notable: [], problems: [] };
+    return { ...facts, linksTo: facts.linksTo.map((to) => changes.newPlace[to] ?? -1).filter((to) => to !== -1) };
+  });
 }
 
 function differs(file: VaultFile, facts: NoteFacts | undefined): boolean {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CheckFindings } from "../../src/analyze/checkReport.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
@@ -27,6 +27,7 @@ function cacheFolder(): string {
 let clock = 1_700_000_000;
 /** Writes a note with a time of its own, so that a change is seen even within one clock tick. */
 function write(root: string, path: string, content: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), content);
   clock += 10;
   utimesSync(join(root, path), clock, clock);
@@ -89,15 +90,36 @@ describe("check from the state the last check kept", () => {
     expect(kept.problems.map((p) => p.path)).toContain("Lonely.md");
   });
 
-  it("checks in full when a note is added or removed, and when the state is damaged", async () => {
+  it.each([
+    ["a note added that a link was waiting for", (root: string) => write(root, "Enclaves.md", "# Enclaves\n")],
+    ["a note added by a name already taken (links become ambiguous)", (root: string) => write(root, "Sub/EC2.md", "# Other EC2\n")],
+    ["a note removed that links and suggestions went to", (root: string) => rmSync(join(root, "Spot instances.md"))],
+    ["a note renamed", (root: string) => renameSync(join(root, "EBS.md"), join(root, "Block storage.md"))],
+    ["an attachment added and a note linking to it", (root: string) => {
+      write(root, "map.png", "png");
+      write(root, "Lonely.md", "# Lonely\n\n![[map.png]] [[map]]\n");
+    }],
+    ["a note added that shadows an attachment of its name", (root: string) => {
+      write(root, "map.png", "png");
+      write(root, "Lonely.md", "# Lonely\n\n![[map.png]]\n");
+    }, (root: string) => write(root, "map.png.md", "# A note named map.png\n")],
+  ])("follows %s from the kept state", async (_name, change, then?: (root: string) => void) => {
     const root = makeVault(vault);
     const cache = cacheFolder();
     await checkVault(root, { cacheFolder: cache });
-    write(root, "Enclaves.md", "# Enclaves\n");
+    for (const step of [change, then]) {
+      if (!step) continue;
+      step(root);
+      const { kept, full } = await bothWays(root, cache);
+      expect(kept).toEqual(full);
+    }
+  });
+
+  it("checks in full when the state is damaged", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
     const { file, header } = await checkStateFile(root, cache, version());
-    const before = await readCheckState(file, header);
-    expect(before && (await updateFindings(await scanVault(root), before))).toBeNull();
-    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
     appendFileSync(file, '["damaged"\n');
     expect(await readCheckState(file, header)).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
@@ -131,9 +153,11 @@ describe("check from the state the last check kept", () => {
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
 
-  it("agrees with a full check over random edits (property)", async () => {
+  it("agrees with a full check over random edits, notes and attachments added and removed (property)", async () => {
     const names = ["A", "B", "C", "D"];
-    const linkTo = fc.tuple(fc.constantFrom(...names, "Missing", "Bb"), fc.constantFrom("", "#One", "#Two", "#^x", "#^y"));
+    // Files that come and go: a topic some links wait for, a second "A", an attachment, and a note that shadows it.
+    const comers = ["Missing.md", "Sub/A.md", "pic.png", "pic.png.md"];
+    const linkTo = fc.tuple(fc.constantFrom(...names, "Missing", "Bb", "Sub/A", "pic.png"), fc.constantFrom("", "#One", "#Two", "#^x", "#^y"));
     const note = fc.record({
       aliases: fc.subarray(["Bee", "Sea", "Missng"], { maxLength: 1 }),
       headings: fc.subarray(["One", "Two"]),
@@ -142,18 +166,23 @@ describe("check from the state the last check kept", () => {
     });
     const text = (n: { aliases: string[]; headings: string[]; block: boolean; links: [string, string][] }) =>
       `${n.aliases.length > 0 ? `---\naliases: [${n.aliases.join(", ")}]\n---\n` : ""}${n.headings.map((h) => `## ${h}\n`).join("")}${n.links.map(([t, a]) => `[[${t}${a}]]`).join(" ")}\n${n.block ? "text ^x\n" : ""}`;
+    const edit = fc.oneof(
+      fc.tuple(fc.constantFrom(...names.map((name) => `${name}.md`), ...comers), note).map(([path, n]) => ({ path, text: text(n) })),
+      fc.constantFrom(...names.map((name) => `${name}.md`), ...comers).map((path) => ({ path, text: null })),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(note, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.constantFrom(...names), note), { minLength: 1, maxLength: 4 }), async (start, edits) => {
+      fc.asyncProperty(fc.array(note, { minLength: 4, maxLength: 4 }), fc.array(edit, { minLength: 1, maxLength: 5 }), async (start, edits) => {
         const root = makeVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, text(start[i] as never)])));
         const cache = cacheFolder();
         await checkVault(root, { cacheFolder: cache });
-        for (const [name, edit] of edits) {
-          write(root, `${name}.md`, text(edit));
+        for (const { path, text: content } of edits) {
+          if (content === null) rmSync(join(root, path), { force: true });
+          else write(root, path, content);
           const { kept, full } = await bothWays(root, cache);
           expect(kept).toEqual(full);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 
