@@ -29,13 +29,21 @@ export interface NearMissNames {
 }
 
 export function nearMissNames(notes: readonly NamedNote[]): NearMissNames {
+  return nearMissNamesOf(notes.map((note) => note.path), notes.map(looseNamesOf));
+}
+
+/** A note's file name, title and aliases in loose form, each once, none empty: what it is searched by. */
+export function looseNamesOf(note: NamedNote): string[] {
+  return [...new Set([stripMd(baseName(note.path)), note.title, ...note.aliases].map(looseForm))].filter((loose) => loose !== "");
+}
+
+/** The index from each note's path and loose names (`looseNamesOf`), as a check keeps them. */
+export function nearMissNamesOf(paths: readonly VaultPath[], looseNames: readonly (readonly string[])[]): NearMissNames {
   const entries: Entry[] = [];
   const byLoose = new Map<string, Entry[]>();
-  for (const note of notes) {
-    for (const name of new Set([stripMd(baseName(note.path)), note.title, ...note.aliases])) {
-      const loose = looseForm(name);
-      if (loose === "") continue;
-      const entry = { loose, path: note.path };
+  for (const [i, path] of paths.entries()) {
+    for (const loose of looseNames[i] ?? []) {
+      const entry = { loose, path };
       entries.push(entry);
       add(byLoose, loose, entry);
     }
@@ -102,6 +110,26 @@ function collectNearby(entries: readonly Entry[], fuzzy: Map<string, Candidate[]
 /** What a run suggested for each missing target, by its loose form: to keep for the next run while no note's names change. */
 export function suggestionsOf(dangling: readonly { target: string; suggestion: VaultPath | null }[]): Map<string, VaultPath | null> {
   return new Map(dangling.map((group) => [looseForm(group.target), group.suggestion] as const));
+}
+
+/**
+ * Suggestions still good after some notes came, went or changed their names, without searching
+ * every note again: a target whose suggestion was one of `changed` is left out (to be searched
+ * anew); any other keeps its suggestion unless one of `renamed` (the new and renamed notes, by
+ * their names now) is at least as near. `namesOf` gives a kept suggestion's names, to compare.
+ */
+export function suggestionsAfter(known: ReadonlyMap<string, VaultPath | null>, changed: ReadonlySet<VaultPath>, renamed: readonly NamedNote[], namesOf: (path: VaultPath) => NamedNote): Map<string, VaultPath | null> {
+  const kept = new Map([...known].filter(([, suggestion]) => suggestion === null || !changed.has(suggestion)));
+  if (renamed.length === 0 || kept.size === 0) return kept;
+  const { entries, byLoose } = nearMissNames(renamed);
+  for (const [loose, found] of nearestByPass(entries, byLoose, [...kept.keys()])) {
+    const before = kept.get(loose);
+    if (found === null || before === undefined) continue;
+    // The better of the two by the search's own rules: nearer, then first in path order.
+    const both = nearMissNames([...(before === null ? [] : [namesOf(before)]), ...renamed.filter((note) => note.path === found)]);
+    kept.set(loose, nearestByPass(both.entries, both.byLoose, [loose]).get(loose) ?? null);
+  }
+  return kept;
 }
 
 /** Whether a note is known by the same title and aliases as before: what suggestions search besides its path. */

@@ -5,7 +5,7 @@ import type { Problem, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
@@ -16,7 +16,16 @@ export interface CheckState {
   suggestions: Map<string, VaultPath | null>;
   /** Each note's facts, in scan order. */
   notes: NoteFacts[];
+  /** Each note's names as near-miss suggestions search them (`looseNamesOf`), in scan order. */
+  names: NamesStore;
   details: DetailsStore;
+}
+
+export interface NamesStore {
+  /** Decoded when first asked for; throws DamagedState when what is stored cannot be read. */
+  get(): readonly (readonly string[])[];
+  /** The line as the state file holds it, newline included. */
+  line(): string | Uint8Array;
 }
 
 /** Each note's details, by its place in scan order. */
@@ -32,8 +41,9 @@ export class DamagedState extends Error {}
 
 /**
  * The file: a header line (CacheHeader, every path, the suggestions); one line with every note's
- * facts, read on every run; then one line of details per note, decoded only for the notes a run
- * needs and written back as it was read when the note did not change. Facts are arrays, and
+ * facts, read on every run; one line with every note's names in loose form, read only to search
+ * near misses; then one line of details per note, decoded only for the notes a run needs and
+ * written back as it was read when the note did not change. Facts are arrays, and
  * paths are places (a note's in scan order, an attachment's after every note): at 10,000 notes
  * the facts are about 1 MB, the details 2 MB.
  */
@@ -65,7 +75,7 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   const ends: number[] = [];
   for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
   const header = parseJson(bytes.toString("utf8", 0, ends[0] ?? 0));
-  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== header.notes.length + 2) return null;
+  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== header.notes.length + 3) return null;
   const facts = parseJson(bytes.toString("utf8", (ends[0] ?? 0) + 1, ends[1]));
   if (!Array.isArray(facts) || facts.length !== header.notes.length) return null;
   const paths = [...header.notes, ...header.attachments];
@@ -75,7 +85,8 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
     if (decoded === null) return null;
     notes.push(decoded);
   }
-  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, details: storedDetails(bytes, ends.slice(1)) };
+  const names = storedNames(bytes, (ends[1] ?? 0) + 1, (ends[2] ?? 0) + 1, notes.length);
+  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, details: storedDetails(bytes, ends.slice(2)) };
 }
 
 /** Writes the state atomically; a failure only costs speed next time. */
@@ -89,7 +100,28 @@ function* stateLines(header: StateHeader, state: CheckState): Generator<string |
   // One line, written a note at a time: at 100,000 notes the whole line as one string cost memory.
   for (const [place, facts] of state.notes.entries()) yield `${place === 0 ? "[" : ","}${JSON.stringify(encodeFacts(facts, placeOf))}`;
   yield state.notes.length === 0 ? "[]\n" : "]\n";
+  yield state.names.line();
   yield* state.details.section(0, state.notes.length);
+}
+
+/** Names given whole. */
+export function namesGiven(list: readonly (readonly string[])[]): NamesStore {
+  return { get: () => list, line: () => `${JSON.stringify(list)}\n` };
+}
+
+/** The names line left in the file's bytes until asked for, and written back as it is. */
+function storedNames(bytes: Buffer, start: number, end: number, notes: number): NamesStore {
+  let decoded: (readonly string[])[] | undefined;
+  return {
+    get() {
+      if (decoded) return decoded;
+      const list = parseJson(bytes.toString("utf8", start, end - 1));
+      const wellFormed = Array.isArray(list) && list.length === notes && list.every((names) => Array.isArray(names) && names.every((name) => typeof name === "string"));
+      if (!wellFormed) throw new DamagedState("the kept names of the notes cannot be read");
+      return (decoded = list as string[][]);
+    },
+    line: () => bytes.subarray(start, end),
+  };
 }
 
 /** Details given whole (a full check's). */

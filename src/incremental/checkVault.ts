@@ -1,11 +1,11 @@
 import { checkReport, vaultFindings, type CheckFindings, type CheckReport } from "../analyze/checkReport.js";
-import { suggestionsOf } from "../analyze/nearMiss.js";
+import { looseNamesOf, suggestionsOf } from "../analyze/nearMiss.js";
 import { loadScanned, type LoadOptions } from "../loadVault.js";
 import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { scanVault } from "../scan/scanVault.js";
 import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
 import { version } from "../version.js";
-import { checkStateFile, detailsGiven, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
+import { checkStateFile, detailsGiven, namesGiven, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
 import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
 import { updateFindings } from "./updateFindings.js";
 
@@ -66,5 +66,6 @@ function stateOf(scan: ScanResult, vault: Vault, cache: DiskParseCache, report: 
     return noteFacts(scan.notes[i] as VaultFile, hashes[i] ?? null, note, links, problemsOf.get(note.path) ?? [], placeOf);
   });
   const details = detailsGiven(vault.notes.map((note, i) => noteDetails(note, hashes[i] ?? null)));
-  return { notePaths, attachments: vault.attachments, suggestions: suggestionsOf(report.dangling), notes, details };
+  const names = namesGiven(vault.notes.map(looseNamesOf));
+  return { notePaths, attachments: vault.attachments, suggestions: suggestionsOf(report.dangling), notes, names, details };
 }

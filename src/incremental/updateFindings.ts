@@ -1,11 +1,11 @@
 import { checkFindings, type CheckFindings } from "../analyze/checkReport.js";
-import { keptSuggestions, sameNames, suggestionsOf } from "../analyze/nearMiss.js";
+import { keptSuggestions, looseNamesOf, nearMissNamesOf, sameNames, suggestionsAfter, suggestionsOf } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
-import { DamagedState, detailsMoved, detailsOver, type CheckState, type DetailsStore } from "./checkState.js";
+import { DamagedState, detailsMoved, detailsOver, namesGiven, type CheckState, type DetailsStore } from "./checkState.js";
 import { fileChanges, linksByChangedName, type FileChanges } from "./fileChanges.js";
 import { findingsSourceOf, noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 
@@ -68,20 +68,27 @@ async function update(scan: ScanResult, state: CheckState, changes: FileChanges,
   const store = detailsOver(base, details);
   const notePaths = scan.notes.map((file) => file.path);
   const attachments = scan.attachments.map((file) => file.path);
+  const placeOf = new Map(changes.paths.map((path, place) => [path, place] as const));
   if (fresh.size > 0) {
-    const placeOf = new Map(changes.paths.map((path, place) => [path, place] as const));
     const index = nameIndexOf(notePaths, attachments, (path) => anchorsAt(placeOf.get(path), notePaths, store));
     for (const [place, { parsed, hash }] of fresh) {
       notes[place] = noteFacts(scan.notes[place] as VaultFile, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
     }
     recheckAnchorsInto(new Set([...fresh.keys()].map((place) => notePaths[place] as VaultPath)), notes, index);
   }
-  const namesKept = !changes.moved && [...fresh.keys()].every((place) => sameNames(base.get(place), store.get(place)));
-  const known = namesKept ? state.suggestions : new Map<string, VaultPath | null>();
-  const suggestionsFor = keptSuggestions(() => notePaths.map((path, place) => ({ path, ...store.get(place) })), known);
+  // Notes new or with other names, and notes gone: only suggestions they may change are searched again.
+  const renamed = [...fresh.keys()].filter((place) => changes.oldPlace[place] === -1 || !sameNames(base.get(place), store.get(place))).map((place) => ({ path: notePaths[place] as VaultPath, ...store.get(place) }));
+  const gone = state.notePaths.filter((_path, old) => changes.newPlace[old] === -1);
+  const namesOf = (path: VaultPath) => ({ path, ...store.get(placeOf.get(path) ?? -1) });
+  const known = suggestionsAfter(state.suggestions, new Set([...gone, ...renamed.map((note) => note.path)]), renamed, namesOf);
+  // The notes' names for a search, from the kept names line: no note's details are decoded for it.
+  let looseNames: (readonly string[])[] | undefined;
+  const namesNow = () => (looseNames ??= notePaths.map((path, place) => (fresh.has(place) ? looseNamesOf({ path, ...store.get(place) }) : (state.names.get()[changes.oldPlace[place] ?? -1] ?? damagedNames()))));
+  const suggestionsFor = keptSuggestions(() => nearMissNamesOf(notePaths, namesNow()), known);
   const findings = checkFindings(findingsSourceOf(notes, changes.paths, attachments.length, scan.problems, suggestionsFor));
   const suggestions = suggestionsOf(findings.dangling);
-  return { findings, state: { notePaths, attachments, suggestions, notes, details: store }, changed: reread.size > 0 || changes.moved };
+  const names = !changes.moved && renamed.length === 0 ? state.names : namesGiven(namesNow());
+  return { findings, state: { notePaths, attachments, suggestions, notes, names, details: store }, changed: reread.size > 0 || changes.moved };
 }
 
 /**
@@ -114,4 +121,8 @@ function recheckAnchorsInto(changed: ReadonlySet<VaultPath>, notes: NoteFacts[],
     const notable = facts.notable.map((link) => anchorCheckedAgain(link, changed, index));
     if (notable.some((link, i) => link !== facts.notable[i])) notes[place] = { ...facts, notable };
   }
+}
+
+function damagedNames(): never {
+  throw new DamagedState("a note's kept names are missing");
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { distance } from "fastest-levenshtein";
 import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/analyze/checkReport.js";
-import { looseForm, nearMissFinder } from "../../src/analyze/nearMiss.js";
+import { looseForm, nearMissFinder, suggestionsAfter, type NamedNote } from "../../src/analyze/nearMiss.js";
 import { parseNote } from "../../src/parse/parseNote.js";
 import { loadVault } from "../../src/loadVault.js";
 import type { VaultPath } from "../../src/types.js";
@@ -65,6 +65,29 @@ describe("near misses", () => {
         expect(targets.map(nearMissFinder(records))).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("keeps suggestions after notes come, go or are renamed as a search of every note would give them (property)", () => {
+    const name = fc.constantFrom("Firewall", "Firewalls", "Fire wall", "Firewell", "Disaster Recovery", "Disaster Recover", "EBS", "Spot", "Spots");
+    const named = fc.record({ title: name, aliases: fc.subarray(["Firewal", "Recovery plan", "Spot market"], { maxLength: 1 }) });
+    const notesOf = (list: { title: string; aliases: string[] }[]): NamedNote[] => list.map((n, i) => ({ path: `N${i}.md` as VaultPath, ...n }));
+    const targets = ["Firewal", "Firewallz", "Disaster Recovry", "Spot markets", "EBS", "Fire-walls", "Recovery plans"];
+    fc.assert(
+      fc.property(fc.array(named, { maxLength: 6 }), fc.array(fc.option(named), { maxLength: 8 }), (start, edits) => {
+        const before = notesOf(start);
+        // Notes are N0.md, N1.md...: the edits give each place a name or none, so notes are renamed, added and removed.
+        const after = notesOf(edits.flatMap((edit) => (edit === null ? [] : [edit])));
+        const known = new Map(targets.map((t) => [looseForm(t), nearMissFinder(before)(t)] as const));
+        const byPath = new Map(after.map((n) => [n.path, n]));
+        const beforeByPath = new Map(before.map((n) => [n.path, n]));
+        const renamed = after.filter((n) => { const old = beforeByPath.get(n.path); return !old || old.title !== n.title || old.aliases.join() !== n.aliases.join(); });
+        const changed = new Set([...before.filter((n) => !byPath.has(n.path)).map((n) => n.path), ...renamed.map((n) => n.path)]);
+        const kept = suggestionsAfter(known, changed, renamed, (path) => byPath.get(path) ?? { path, title: "", aliases: [] });
+        const fresh = nearMissFinder(after);
+        expect(targets.map((t) => (kept.has(looseForm(t)) ? kept.get(looseForm(t)) : fresh(t)))).toEqual(targets.map(fresh));
+      }),
+      { numRuns: 500 },
     );
   });
 

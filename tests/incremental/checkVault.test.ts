@@ -153,6 +153,22 @@ describe("check from the state the last check kept", () => {
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
 
+  it("checks in full when the kept names turn out damaged as a new missing topic is searched", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    const { file, header } = await checkStateFile(root, cache, version());
+    // Line 3 holds every note's names in loose form, read only to search near misses.
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines[2] = '[["not", "enough"]]';
+    writeFileSync(file, lines.join("\n"));
+    const state = await readCheckState(file, header);
+    expect(state).not.toBeNull();
+    write(root, "Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n");
+    expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+  });
+
   it("agrees with a full check over random edits, notes and attachments added and removed (property)", async () => {
     const names = ["A", "B", "C", "D"];
     // Files that come and go: a topic some links wait for, a second "A", an attachment, and a note that shadows it.
