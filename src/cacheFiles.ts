@@ -55,7 +55,7 @@ export async function writeAtomically(file: string, lines: Iterable<string | Uin
     await mkdir(join(file, ".."), { recursive: true });
     const handle = await open(temporary, "w");
     try {
-      for (const piece of inPiecesMixed(lines)) await (typeof piece === "string" ? handle.write(piece) : handle.write(piece));
+      for (const piece of inPiecesMixed(lines)) await handle.write(piece);
     } finally {
       await handle.close();
     }

@@ -5,7 +5,7 @@ import type { Problem, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
@@ -19,6 +19,13 @@ export interface CheckState {
   /** Each note's names as near-miss suggestions search them (`looseNamesOf`), in scan order. */
   names: NamesStore;
   details: DetailsStore;
+  /** The facts as the state file held them, for writing back unchanged; none after a full check. */
+  storedFacts?: StoredFacts;
+}
+
+export interface StoredFacts {
+  /** The line a note's facts were read from, newline included, while `facts` is the very object read from it. */
+  line(place: number, facts: NoteFacts): Uint8Array | undefined;
 }
 
 export interface NamesStore {
@@ -40,10 +47,11 @@ export interface DetailsStore {
 export class DamagedState extends Error {}
 
 /**
- * The file: a header line (CacheHeader, every path, the suggestions); one line with every note's
- * facts, read on every run; one line with every note's names in loose form, read only to search
- * near misses; then one line of details per note, decoded only for the notes a run needs and
- * written back as it was read when the note did not change. Facts are arrays, and
+ * The file: a header line (CacheHeader, every path, the suggestions); one line of facts per note,
+ * read on every run and written back as read when they did not change; one line with every note's
+ * names in loose form, read only to search near misses; then one line of details per note,
+ * decoded only for the notes a run needs and written back as it was read when the note did not
+ * change. Facts are arrays, and
  * paths are places (a note's in scan order, an attachment's after every note): at 10,000 notes
  * the facts are about 1 MB, the details 2 MB.
  */
@@ -75,18 +83,22 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   const ends: number[] = [];
   for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
   const header = parseJson(bytes.toString("utf8", 0, ends[0] ?? 0));
-  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== header.notes.length + 3) return null;
-  const facts = parseJson(bytes.toString("utf8", (ends[0] ?? 0) + 1, ends[1]));
-  if (!Array.isArray(facts) || facts.length !== header.notes.length) return null;
+  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== 2 * header.notes.length + 2) return null;
+  const count = header.notes.length;
   const paths = [...header.notes, ...header.attachments];
+  // Line i + 1 holds note i's facts.
+  const lineAt = (line: number) => bytes.subarray((ends[line - 1] ?? 0) + 1, (ends[line] ?? 0) + 1);
   const notes: NoteFacts[] = [];
-  for (const [place, line] of facts.entries()) {
+  for (let place = 0; place < count; place++) {
+    const line = parseJson(bytes.toString("utf8", (ends[place] ?? 0) + 1, ends[place + 1]));
     const decoded = wellFormedFacts(line) ? decodeFacts(line, place, paths) : null;
     if (decoded === null) return null;
     notes.push(decoded);
   }
-  const names = storedNames(bytes, (ends[1] ?? 0) + 1, (ends[2] ?? 0) + 1, notes.length);
-  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, details: storedDetails(bytes, ends.slice(2)) };
+  const read = [...notes];
+  const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? lineAt(place + 1) : undefined) };
+  const names = storedNames(bytes, (ends[count] ?? 0) + 1, (ends[count + 1] ?? 0) + 1, count);
+  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, details: storedDetails(bytes, ends.slice(count + 1)), storedFacts };
 }
 
 /** Writes the state atomically; a failure only costs speed next time. */
@@ -96,10 +108,12 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
 
 function* stateLines(header: StateHeader, state: CheckState): Generator<string | Uint8Array> {
   yield `${JSON.stringify(header)}\n`;
-  const placeOf = new Map([...header.notes, ...header.attachments].map((path, place) => [path, place] as const));
-  // One line, written a note at a time: at 100,000 notes the whole line as one string cost memory.
-  for (const [place, facts] of state.notes.entries()) yield `${place === 0 ? "[" : ","}${JSON.stringify(encodeFacts(facts, placeOf))}`;
-  yield state.notes.length === 0 ? "[]\n" : "]\n";
+  let placeOf: Map<VaultPath, number> | undefined;
+  for (const [place, facts] of state.notes.entries()) {
+    const stored = state.storedFacts?.line(place, facts);
+    placeOf ??= stored ? undefined : new Map([...header.notes, ...header.attachments].map((path, at) => [path, at] as const));
+    yield stored ?? `${JSON.stringify(encodeFacts(facts, placeOf as Map<VaultPath, number>))}\n`;
+  }
   yield state.names.line();
   yield* state.details.section(0, state.notes.length);
 }

@@ -74,7 +74,7 @@ async function update(scan: ScanResult, state: CheckState, changes: FileChanges,
     for (const [place, { parsed, hash }] of fresh) {
       notes[place] = noteFacts(scan.notes[place] as VaultFile, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
     }
-    recheckAnchorsInto(new Set([...fresh.keys()].map((place) => notePaths[place] as VaultPath)), notes, index);
+    recheckAnchorsInto(new Set([...fresh.keys()].map((place) => notePaths[place] as VaultPath)), notes, index, placeOf);
   }
   // Notes new or with other names, and notes gone: only suggestions they may change are searched again.
   const renamed = [...fresh.keys()].filter((place) => changes.oldPlace[place] === -1 || !sameNames(base.get(place), store.get(place))).map((place) => ({ path: notePaths[place] as VaultPath, ...store.get(place) }));
@@ -88,7 +88,9 @@ async function update(scan: ScanResult, state: CheckState, changes: FileChanges,
   const findings = checkFindings(findingsSourceOf(notes, changes.paths, attachments.length, scan.problems, suggestionsFor));
   const suggestions = suggestionsOf(findings.dangling);
   const names = !changes.moved && renamed.length === 0 ? state.names : namesGiven(namesNow());
-  return { findings, state: { notePaths, attachments, suggestions, notes, names, details: store }, changed: reread.size > 0 || changes.moved };
+  // Facts at the same places are written back as read where they are the same objects; moved ones are renumbered, so made again.
+  const storedFacts = changes.moved ? undefined : state.storedFacts;
+  return { findings, state: { notePaths, attachments, suggestions, notes, names, details: store, ...(storedFacts ? { storedFacts } : {}) }, changed: reread.size > 0 || changes.moved };
 }
 
 /**
@@ -115,9 +117,12 @@ function anchorsAt(place: number | undefined, notePaths: readonly VaultPath[], s
 }
 
 /** Links from unchanged notes into changed ones: their anchors are checked again. */
-function recheckAnchorsInto(changed: ReadonlySet<VaultPath>, notes: NoteFacts[], index: NameIndex): void {
-  for (const [place, facts] of notes.entries()) {
-    if (changed.has(facts.path) || !facts.notable.some((link) => link.resolved !== null && changed.has(link.resolved))) continue;
+function recheckAnchorsInto(changed: ReadonlySet<VaultPath>, notes: NoteFacts[], index: NameIndex, placeOf: ReadonlyMap<VaultPath, number>): void {
+  // A link into another note is among what its note links to: only those notes can hold one.
+  const places = new Set([...changed].map((path) => placeOf.get(path)));
+  for (let place = 0; place < notes.length; place++) {
+    const facts = notes[place] as NoteFacts;
+    if (changed.has(facts.path) || !facts.linksTo.some((to) => places.has(to))) continue;
     const notable = facts.notable.map((link) => anchorCheckedAgain(link, changed, index));
     if (notable.some((link, i) => link !== facts.notable[i])) notes[place] = { ...facts, notable };
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkReport, type CheckReport } from "../../src/analyze/checkReport.js";
 import { jsonReport, jsonReportChunks } from "../../src/emit/jsonReport.js";
 import { loadVault } from "../../src/loadVault.js";
-import { inPieces } from "../../src/pieces.js";
+import { inPieces, inPiecesMixed } from "../../src/pieces.js";
 import { makeVault } from "../helpers/vault.js";
 
 const whole = (report: unknown) => `${JSON.stringify(report, null, 2).replace(/</g, "\\u003c")}\n`;
@@ -37,5 +37,13 @@ describe("inPieces", () => {
     expect(pieces.join("")).toBe(chunks.join(""));
     expect(pieces.slice(0, -1).every((piece) => piece.length >= 20 && piece.length < 27)).toBe(true);
     expect([...inPieces([])]).toEqual([]);
+  });
+
+  it("joins text and bytes alike into pieces of bytes (a kept line per note is not one write each)", () => {
+    const chunks = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? "é".repeat(i % 5) : Buffer.from("y".repeat(i % 7))));
+    const pieces = [...inPiecesMixed(chunks, 20)];
+    expect(Buffer.concat(pieces).toString()).toBe(chunks.map((c) => c.toString()).join(""));
+    expect(pieces.slice(0, -1).every((piece) => piece.length >= 20 && piece.length < 28)).toBe(true);
+    expect(pieces.length).toBeLessThan(chunks.length / 4);
   });
 });
