@@ -26,7 +26,7 @@ export interface UpdatedCheck {
  * links resolve to may have changed. Null when too many or a big note must be read, or a needed
  * part of the state is damaged: a full check does those. The findings are those a full check
  * would make: links into a changed note have their anchors checked again, and suggestions are
- * searched again when a note's names changed or notes came or went.
+ * searched again where a note that came, went or changed its names can change them.
  */
 export async function updateFindings(scan: ScanResult, state: CheckState): Promise<UpdatedCheck | null> {
   const changes = fileChanges(scan, state);

@@ -137,34 +137,22 @@ describe("check from the state the last check kept", () => {
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
 
-  it("checks in full when a part of the state it needs turns out damaged", async () => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
-    const { file, header } = await checkStateFile(root, cache, version());
+  it.each([
     // The last line holds the details of the last note in scan order ("Spot instances.md"), read only when it changes.
-    const lines = readFileSync(file, "utf8").split("\n");
-    lines[lines.length - 2] = '["not a hash"';
-    writeFileSync(file, lines.join("\n"));
-    const state = await readCheckState(file, header);
-    expect(state).not.toBeNull();
-    write(root, "Spot instances.md", "# Spot\n\n[[Pricing]] [[EC2]]\n");
-    expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
-    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
-  });
-
-  it("checks in full when the kept names turn out damaged as a new missing topic is searched", async () => {
+    ["a note's details, read as it changes", (lines: string[]) => lines.length - 2, '["not a hash"', ["Spot instances.md", "# Spot\n\n[[Pricing]] [[EC2]]\n"]],
+    // After the header and a line of facts per note, a line holds every note's names in loose form, read only to search near misses.
+    ["the names, read as a new missing topic is searched", () => 1 + Object.keys(vault).length, '[["not", "enough"]]', ["Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n"]],
+  ] as const)("checks in full when a part of the state it needs turns out damaged: %s", async (_part, lineOf, damage, [path, text]) => {
     const root = makeVault(vault);
     const cache = cacheFolder();
     await checkVault(root, { cacheFolder: cache });
     const { file, header } = await checkStateFile(root, cache, version());
-    // After the header and a line of facts per note, a line holds every note's names in loose form, read only to search near misses.
     const lines = readFileSync(file, "utf8").split("\n");
-    lines[1 + Object.keys(vault).length] = '[["not", "enough"]]';
+    lines[lineOf(lines)] = damage;
     writeFileSync(file, lines.join("\n"));
     const state = await readCheckState(file, header);
     expect(state).not.toBeNull();
-    write(root, "Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n");
+    write(root, path, text);
     expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
