@@ -91,6 +91,19 @@ describe("topicClusters", () => {
     expect(topicClusters(graph)).toEqual(topics);
   });
 
+  it("names a cluster by its most linked note, ties going to the first path", async () => {
+    const graph = buildGraph(await loadVault(makeVault({ "B.md": "[[Gap]] [[A]]", "A.md": "[[Gap]] [[B]]", "C.md": "[[Gap]] [[A]] [[B]]" })));
+    const topics = topicClusters(graph);
+    // Whatever Louvain groups, a cluster is named by its best member: a note, most linked, first by path.
+    for (const cluster of topics.clusters) {
+      const members = graph.filterNodes((node) => topics.membership[node] === cluster.id);
+      const notes = members.filter((node) => graph.getNodeAttribute(node, "kind") === "note");
+      const best = Math.max(...notes.map((node) => graph.inDegree(node)));
+      expect(cluster.centre).toBe(notes.filter((node) => graph.inDegree(node) === best).sort()[0] ?? members[0]);
+    }
+    expect(topics.clusters.map((c) => c.centre)).toContain("A.md");
+  });
+
   it("gives each isolated note its own cluster", async () => {
     const graph = buildGraph(await loadVault(makeVault({ "A.md": "", "B.md": "" })));
     expect(topicClusters(graph).clusters.map((c) => c.size)).toEqual([1, 1]);
