@@ -1,4 +1,6 @@
 import { baseName, lookupKey, stripMd } from "../keys.js";
+import { attachmentNameKey, noteNameKey } from "../resolve/nameIndex.js";
+import { isNotePath } from "../scan/scanVault.js";
 import type { ScanResult, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
 
@@ -41,9 +43,9 @@ export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
   return { paths, oldPlace, newPlace, moved: true, keys: new Set([...added, ...removed].map(fileKey)) };
 }
 
-/** The name a link finds a file by, in the index's terms: `Sub/EC2.md` -> `ec2`, `img/Map.png` -> `map.png`. */
+/** The name a link finds a file by, as the name index keys it: `Sub/EC2.md` -> `ec2`, `img/Map.png` -> `map.png`. */
 export function fileKey(path: string): string {
-  return lookupKey(stripMd(baseName(path)));
+  return isNotePath(path) ? noteNameKey(path) : attachmentNameKey(path);
 }
 
 /**

@@ -31,16 +31,26 @@ export function nameIndexOf(notePaths: readonly VaultPath[], attachments: readon
   const notesByName = new Map<LookupKey, VaultPath[]>();
   const notesByPath = new Map<LookupKey, VaultPath>();
   for (const path of notePaths) {
-    push(notesByName, lookupKey(stripMd(baseName(path))), path);
+    push(notesByName, noteNameKey(path), path);
     notesByPath.set(lookupKey(stripMd(path)), path);
   }
   const attachmentsByName = new Map<LookupKey, VaultPath[]>();
   const attachmentsByPath = new Map<LookupKey, VaultPath>();
   for (const path of attachments) {
-    push(attachmentsByName, lookupKey(baseName(path)), path);
+    push(attachmentsByName, attachmentNameKey(path), path);
     attachmentsByPath.set(lookupKey(path), path);
   }
   return { anchorsOf, notesByName, notesByPath, attachmentsByName, attachmentsByPath };
+}
+
+/** The name a note is found by: `Sub/EC2.md` -> `ec2`. */
+export function noteNameKey(path: string): LookupKey {
+  return lookupKey(stripMd(baseName(path)));
+}
+
+/** The name an attachment is found by: `img/Map.png` -> `map.png`. */
+export function attachmentNameKey(path: string): LookupKey {
+  return lookupKey(baseName(path));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
