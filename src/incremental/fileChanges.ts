@@ -8,6 +8,8 @@ import type { NoteFacts } from "./noteFacts.js";
 export interface FileChanges {
   /** The scan's paths: its notes in order, then its attachments. */
   paths: VaultPath[];
+  /** The state's paths, in the same order. */
+  oldPaths: VaultPath[];
   /** For each of those places, the state's place of the same path, or -1 for a new file. */
   oldPlace: Int32Array;
   /** For each of the state's places, the new place of its path, or -1 for a file gone. */
@@ -29,7 +31,7 @@ export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
   const same = scan.notes.length === state.notePaths.length && paths.length === before.length && paths.every((path, i) => path === before[i]);
   if (same) {
     const identity = Int32Array.from(paths, (_path, i) => i);
-    return { paths, oldPlace: identity, newPlace: identity, moved: false, keys: new Set() };
+    return { paths, oldPaths: before, oldPlace: identity, newPlace: identity, moved: false, keys: new Set() };
   }
   const placeBefore = new Map(before.map((path, place) => [path, place] as const));
   const oldPlace = Int32Array.from(paths, (path) => placeBefore.get(path) ?? -1);
@@ -40,7 +42,7 @@ export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
   });
   const added = paths.filter((_path, place) => oldPlace[place] === -1);
   const removed = before.filter((_path, old) => newPlace[old] === -1);
-  return { paths, oldPlace, newPlace, moved: true, keys: new Set([...added, ...removed].map(fileKey)) };
+  return { paths, oldPaths: before, oldPlace, newPlace, moved: true, keys: new Set([...added, ...removed].map(fileKey)) };
 }
 
 /** The name a link finds a file by, as the name index keys it: `Sub/EC2.md` -> `ec2`, `img/Map.png` -> `map.png`. */

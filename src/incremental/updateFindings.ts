@@ -30,8 +30,7 @@ export interface UpdatedCheck {
  */
 export async function updateFindings(scan: ScanResult, state: CheckState): Promise<UpdatedCheck | null> {
   const changes = fileChanges(scan, state);
-  const before = [...state.notePaths, ...state.attachments];
-  const pathAt = (place: number) => before[place];
+  const pathAt = (place: number) => changes.oldPaths[place];
   // Each note to read, and whether its kept hash may spare parsing it (not when it is new, or its links by name may resolve otherwise).
   const reread = new Map<number, boolean>();
   for (const [place, file] of scan.notes.entries()) {
