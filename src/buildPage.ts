@@ -69,6 +69,8 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const positions = layoutPositions(graph, { clusters: topics.membership, ...(previous ? { previous: previous.positions } : {}) });
   const data = pageData(options.title ?? basename(vault.root), graph, positions, topics, report);
   const assets = await readPageAssets();
+  // The getters below must not reach `options`: it holds the previous build, which would then be kept, and its own, for ever.
+  const live = options.live ?? false;
   let html: string | undefined;
   return {
     root: vault.root, report, data, positions, vault, scan, graph, topics,
@@ -77,7 +79,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
     },
     // Made on first use: after the first request, `serve` sends only the data.
     get html() {
-      return (html ??= pageHtml(data, assets, { live: options.live ?? false }));
+      return (html ??= pageHtml(data, assets, { live }));
     },
   };
 }

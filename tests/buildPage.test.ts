@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { buildPage, type PageBuild } from "../src/buildPage.js";
 import { memoryParseCache } from "../src/parse/parseCache.js";
@@ -33,4 +35,27 @@ describe("buildPage with the previous build (serve, between saves)", () => {
       ["Firewals", "Firewalls.md"],
     ]);
   });
+
+  it("does not keep the build before it alive (serve makes one per save, for as long as it runs)", async () => {
+    const vault = makeVault({ "A.md": "[[B]] [[Gone]]", "B.md": "# B" });
+    const cache = memoryParseCache();
+    let previous: PageBuild = await buildPage(vault, { cache });
+    const firstGone = new WeakRef(previous);
+    for (const text of ["[[B]] [[New]]", "[[B]]"]) {
+      writeFileSync(join(vault, "A.md"), text);
+      previous = await buildPage(vault, { cache, previous });
+    }
+    // Read what each getter gives, as serve does: a getter's closure is where the chain was held.
+    expect(previous.html.length + previous.nearMissNames.entries.length).toBeGreaterThan(0);
+    // A WeakRef's target lives at least until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(firstGone.deref()).toBeUndefined();
+  });
 });
+
+/** V8's collector, reached without starting Node with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
