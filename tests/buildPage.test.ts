@@ -4,6 +4,8 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { buildPage, type PageBuild } from "../src/buildPage.js";
+import { pageData } from "../src/emit/pageData.js";
+import { pageDelta } from "../src/emit/pageDelta.js";
 import { memoryParseCache } from "../src/parse/parseCache.js";
 import { makeVault } from "./helpers/vault.js";
 
@@ -27,6 +29,9 @@ describe("buildPage with the previous build (serve, between saves)", () => {
       const fresh = await buildPage(vault);
       expect(next.report.dangling).toEqual(fresh.report.dangling);
       expect(next.report).toEqual(fresh.report);
+      // Page entries are reused by identity where nothing they show changed: the same data and delta as made afresh.
+      expect(next.data).toEqual(pageData(next.data.title, next.graph.copy(), next.positions, next.topics, next.report));
+      expect(pageDelta(previous.data, next.data)).toEqual(pageDelta(structuredClone(previous.data), structuredClone(next.data)));
       previous = next;
     }
     expect(previous.report.dangling.map((d) => [d.target, d.suggestion])).toEqual([

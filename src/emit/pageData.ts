@@ -1,6 +1,6 @@
 import type { CheckReport } from "../analyze/checkReport.js";
 import type { TopicClusters } from "../analyze/topicClusters.js";
-import { missingNodeKey, type VaultGraph } from "../graph/buildGraph.js";
+import { missingNodeKey, type EdgeAttributes, type NodeAttributes, type VaultGraph } from "../graph/buildGraph.js";
 import { compareCodeUnits } from "../keys.js";
 import type { Position } from "../layout/layoutGraph.js";
 
@@ -58,29 +58,26 @@ export const OTHER_COLOR = "#a0a4ab";
 export function pageData(title: string, graph: VaultGraph, positions: Record<string, Position>, topics: TopicClusters, report: CheckReport): PageData {
   const folders = groupCounts(graph.mapNodes((_n, a) => (a.kind === "missing" ? null : topFolder(a.folder))));
   const nodes = graph.mapNodes((key, a): PageNode => {
-    const position = positions[key] ?? { x: 0, y: 0 };
+    const { x, y } = positions[key] ?? { x: 0, y: 0 };
     const inLinks = graph.inDegree(key);
-    return {
-      key,
-      label: a.title,
-      kind: a.kind,
-      path: a.kind === "missing" ? null : a.path,
-      hash: a.kind === "missing" ? `missing/${a.title}` : a.path.replace(/\.md$/i, ""),
-      folder: a.kind === "missing" ? "" : topFolder(a.folder),
-      tags: a.kind === "note" ? a.tags : [],
-      aliases: a.kind === "note" ? a.aliases : [],
-      headings: a.kind === "note" ? a.headings.map(({ depth, text }) => ({ depth, text })) : [],
-      ...position,
-      size: nodeSize(inLinks),
-      cluster: topics.membership[key] ?? 0,
-      inLinks,
-    };
+    const cluster = topics.membership[key] ?? 0;
+    const made = nodeEntries.get(a);
+    if (made && made.x === x && made.y === y && made.inLinks === inLinks && made.cluster === cluster && made.label === a.title) return made;
+    const node = pageNode(key, a, x, y, inLinks, cluster);
+    nodeEntries.set(a, node);
+    return node;
   });
   const missing = nodes.filter((n) => n.kind === "missing");
   return {
     title,
     nodes,
-    edges: graph.mapEdges((_e, a, source, target) => ({ source, target, weight: a.weight })),
+    edges: graph.mapEdges((_e, a, source, target) => {
+      const made = edgeEntries.get(a);
+      if (made?.weight === a.weight) return made;
+      const edge = { source, target, weight: a.weight };
+      edgeEntries.set(a, edge);
+      return edge;
+    }),
     clusters: topics.clusters.map((c) => ({ name: c.name, centre: c.centre, size: c.size, color: PALETTE[c.id] ?? OTHER_COLOR })),
     folders,
     tags: groupCounts(nodes.flatMap((n) => n.tags)).map(({ name, size }) => ({ name, size })),
@@ -93,6 +90,31 @@ export function pageData(title: string, graph: VaultGraph, positions: Record<str
     },
     wanted: report.wanted.slice(0, 20).map((topic) => ({ key: missingNodeKey(topic.target), title: topic.target, sources: topic.count })),
     orphans: report.orphans,
+  };
+}
+
+// The entry made for a node's or edge's attributes object: the graph keeps that object while the
+// note is unchanged (`serve` updates it in place), so a save makes a few entries again, not
+// 10,000, and pageDelta finds the rest unchanged by identity. Entries are never mutated.
+const nodeEntries = new WeakMap<NodeAttributes, PageNode>();
+const edgeEntries = new WeakMap<EdgeAttributes, PageEdge>();
+
+function pageNode(key: string, a: NodeAttributes, x: number, y: number, inLinks: number, cluster: number): PageNode {
+  return {
+    key,
+    label: a.title,
+    kind: a.kind,
+    path: a.kind === "missing" ? null : a.path,
+    hash: a.kind === "missing" ? `missing/${a.title}` : a.path.replace(/\.md$/i, ""),
+    folder: a.kind === "missing" ? "" : topFolder(a.folder),
+    tags: a.kind === "note" ? a.tags : [],
+    aliases: a.kind === "note" ? a.aliases : [],
+    headings: a.kind === "note" ? a.headings.map(({ depth, text }) => ({ depth, text })) : [],
+    x,
+    y,
+    size: nodeSize(inLinks),
+    cluster,
+    inLinks,
   };
 }
 

@@ -32,12 +32,15 @@ export function pageDelta(before: PageData, after: PageData): PageDelta {
   for (const node of after.nodes) {
     const old = nodesBefore.get(node.key);
     if (old) kept.add(node.key);
-    if (!old || !samePageNode(old, node)) nodes.push(node);
+    if (!old || (old !== node && !samePageNode(old, node))) nodes.push(node);
   }
   const removedNodes = before.nodes.filter((node) => !kept.has(node.key)).map((node) => node.key);
-  const weightsBefore = edgeWeights(before.edges);
+  // Edges in both as the very same objects (pageData reuses them) are unchanged; the rest are compared by value.
+  const unmatched = new Set(before.edges);
+  const edgesAfter = after.edges.filter((edge) => !unmatched.delete(edge));
+  const weightsBefore = edgeWeights(unmatched);
   const edges: PageEdge[] = [];
-  for (const edge of after.edges) {
+  for (const edge of edgesAfter) {
     const targets = weightsBefore.get(edge.source);
     if (targets?.get(edge.target) !== edge.weight) edges.push(edge);
     targets?.delete(edge.target);
@@ -52,7 +55,7 @@ export function pageDelta(before: PageData, after: PageData): PageDelta {
 }
 
 /** Source -> target -> weight. */
-function edgeWeights(edges: readonly PageEdge[]): Map<string, Map<string, number>> {
+function edgeWeights(edges: Iterable<PageEdge>): Map<string, Map<string, number>> {
   const weights = new Map<string, Map<string, number>>();
   for (const { source, target, weight } of edges) {
     const targets = weights.get(source);

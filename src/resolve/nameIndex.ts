@@ -9,9 +9,13 @@ export interface NoteAnchors {
 }
 
 /** Every name and path a link may use, built once per vault. */
-export interface NameIndex {
+export interface NameIndex extends PathIndex {
   /** The headings and block ids of a note, for checking anchors; undefined for anything else. */
   anchorsOf(path: VaultPath): NoteAnchors | undefined;
+}
+
+/** The names a link may use that come from paths alone: the same while the vault has the same files. */
+export interface PathIndex {
   /** `ec2` -> notes named `EC2.md` anywhere. */
   notesByName: ReadonlyMap<LookupKey, VaultPath[]>;
   /** `compute/ec2` -> `Compute/EC2.md`. */
@@ -21,13 +25,18 @@ export interface NameIndex {
   attachmentsByPath: ReadonlyMap<LookupKey, VaultPath>;
 }
 
-export function buildNameIndex(notes: readonly NoteAnchors[], attachments: readonly VaultPath[]): NameIndex {
+/** The index of `notes` and `attachments`; `paths`, when given, must be `pathIndexOf` the same files. */
+export function buildNameIndex(notes: readonly NoteAnchors[], attachments: readonly VaultPath[], paths?: PathIndex): NameIndex {
   const byPath = new Map(notes.map((note) => [note.path, note] as const));
-  return nameIndexOf(notes.map((note) => note.path), attachments, (path) => byPath.get(path));
+  return { ...(paths ?? pathIndexOf(notes.map((note) => note.path), attachments)), anchorsOf: (path) => byPath.get(path) };
 }
 
 /** The index from paths alone, with anchors looked up only for the notes a link reaches (a check from its kept state reads few). */
 export function nameIndexOf(notePaths: readonly VaultPath[], attachments: readonly VaultPath[], anchorsOf: NameIndex["anchorsOf"]): NameIndex {
+  return { ...pathIndexOf(notePaths, attachments), anchorsOf };
+}
+
+export function pathIndexOf(notePaths: readonly VaultPath[], attachments: readonly VaultPath[]): PathIndex {
   const notesByName = new Map<LookupKey, VaultPath[]>();
   const notesByPath = new Map<LookupKey, VaultPath>();
   for (const path of notePaths) {
@@ -40,7 +49,7 @@ export function nameIndexOf(notePaths: readonly VaultPath[], attachments: readon
     push(attachmentsByName, attachmentNameKey(path), path);
     attachmentsByPath.set(lookupKey(path), path);
   }
-  return { anchorsOf, notesByName, notesByPath, attachmentsByName, attachmentsByPath };
+  return { notesByName, notesByPath, attachmentsByName, attachmentsByPath };
 }
 
 /** The name a note is found by: `Sub/EC2.md` -> `ec2`. */
