@@ -290,6 +290,15 @@ describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
       await expect.poll(() => page.evaluate(() => (window as any).notegraph.graph.order), { timeout: 10_000 }).toBe(4);
       expect(await page.locator("#panel").innerText()).toContain("Backlinks (1)");
       expect(await page.evaluate(() => (window as any).notegraph.state.selected)).toBe("A.md");
+      // The renderer holds every node and edge the update brought, placed, without indexing the whole graph again.
+      const drawn = await page.evaluate(() => {
+        const { graph, renderer } = (window as any).notegraph;
+        return {
+          nodes: graph.filterNodes((key: string) => Number.isFinite(renderer.getNodeDisplayData(key)?.x)).sort(),
+          edges: graph.filterEdges((key: string) => renderer.getEdgeDisplayData(key) !== undefined).length,
+        };
+      });
+      expect(drawn).toEqual({ nodes: ["A.md", "B.md", "C.md", "missing:fresh topic"], edges: 3 });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
