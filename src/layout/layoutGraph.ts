@@ -117,13 +117,21 @@ function pictureScale(graph: VaultGraph, placed: Readonly<Record<string, Positio
   const points = Object.values(placed);
   const centre = points.length > 0 ? { x: mean(points.map((p) => p.x)), y: mean(points.map((p) => p.y)) } : { x: 0, y: 0 };
   const radius = points.reduce((far, p) => Math.max(far, Math.hypot(p.x - centre.x, p.y - centre.y)), 1);
+  // A spread sample of the edges gives the mean length as well as all of them: measuring each
+  // of 441,000 edges took 0.6 s of every save at 100,000 notes.
+  const stride = Math.max(1, Math.floor(graph.size / EDGES_MEASURED));
   const lengths: number[] = [];
+  let at = 0;
   graph.forEachEdge((_edge, _attributes, source, target) => {
+    if (at++ % stride !== 0) return;
     const [a, b] = [placed[source], placed[target]];
     if (a && b) lengths.push(Math.hypot(a.x - b.x, a.y - b.y));
   });
   return { centre, radius, edge: lengths.length > 0 ? mean(lengths) : radius / 10 };
 }
+
+/** About how many edges pictureScale measures. */
+const EDGES_MEASURED = 5000;
 
 function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;

@@ -66,6 +66,32 @@ describe("layoutPositions", () => {
     expect(layoutPositions(graph, { previous: before })).toEqual(after);
   });
 
+  it("places a new node half a mean edge from its neighbours in a graph too big to measure every edge", () => {
+    // 4,000 nodes on a 60-wide grid, each linked to the next three: 12,000 edges, most 1 to 3 long, those that wrap a row about 58.
+    const graph: VaultGraph = new Graph();
+    const count = 4000;
+    const previous: Record<string, { x: number; y: number }> = {};
+    for (let i = 0; i < count; i++) {
+      graph.addNode(`N${i}.md`, { kind: "note", path: `N${i}.md`, title: `N${i}`, folder: "", tags: [], aliases: [], headings: [] } as never);
+      previous[`N${i}.md`] = { x: i % 60, y: Math.floor(i / 60) };
+    }
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      for (let step = 1; step <= 3; step++) {
+        const j = (i + step) % count;
+        graph.addEdge(`N${i}.md`, `N${j}.md`, { weight: 1, kinds: ["wikilink"] });
+        total += Math.hypot((previous[`N${i}.md`]?.x ?? 0) - (previous[`N${j}.md`]?.x ?? 0), (previous[`N${i}.md`]?.y ?? 0) - (previous[`N${j}.md`]?.y ?? 0));
+      }
+    }
+    graph.addNode("New.md", { kind: "note", path: "New.md", title: "New", folder: "", tags: [], aliases: [], headings: [] } as never);
+    graph.addEdge("New.md", "N61.md", { weight: 1, kinds: ["wikilink"] });
+    const placed = layoutPositions(graph, { previous })["New.md"] ?? { x: NaN, y: NaN };
+    const meanEdge = total / graph.size;
+    // Within a fifth of what measuring all 12,001 edges would give.
+    expect(Math.hypot(placed.x - 1, placed.y - 1) / (meanEdge / 2)).toBeGreaterThan(0.8);
+    expect(Math.hypot(placed.x - 1, placed.y - 1) / (meanEdge / 2)).toBeLessThan(1.2);
+  });
+
   it("lays out afresh when many nodes are new", async () => {
     const graph = buildGraph(await loadVault(makeVault(twoTopics)));
     const previous = { "A1.md": { x: 1, y: 1 } };
