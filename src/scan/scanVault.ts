@@ -94,7 +94,7 @@ function walk(root: string, ignored: IgnoreRule, problems: Problem[]): VaultFile
       if (isSkippedName(entry.name)) continue;
       // Paths are built by hand, not with path.relative: at 10,000 files that alone took 150 ms.
       const absolutePath = `${folder.absolute}${sep}${entry.name}`;
-      const path = toVaultPath(folder.path === "" ? entry.name : `${folder.path}/${entry.name}`);
+      const path = childPath(folder.path, entry.name);
       const found = inspect(root, absolutePath, path, entry);
       if ("problem" in found) {
         problems.push(found.problem);
@@ -108,6 +108,15 @@ function walk(root: string, ignored: IgnoreRule, problems: Problem[]): VaultFile
     }
   }
   return files;
+}
+
+/** Printable ASCII but `\`: a name that needs no splitting or normalizing. */
+const PLAIN_NAME = /^[\x20-\x5b\x5d-\x7e]*$/;
+
+/** A folder's vault path joined with an entry's name; most names are plain, and toVaultPath cost 15 ms per 10,000. */
+function childPath(folder: VaultPath | "", name: string): VaultPath {
+  const joined = folder === "" ? name : `${folder}/${name}`;
+  return PLAIN_NAME.test(name) ? (joined as VaultPath) : toVaultPath(joined);
 }
 
 interface Folder {
