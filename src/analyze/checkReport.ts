@@ -41,6 +41,12 @@ export interface CheckFindings {
   problems: Problem[];
 }
 
+/** The findings alone, without a whole report's notes and links. */
+export function findingsPart(report: CheckFindings): CheckFindings {
+  const { stats, dangling, wanted, brokenAnchors, ambiguous, orphans, deadEnds, problems } = report;
+  return { stats, dangling, wanted, brokenAnchors, ambiguous, orphans, deadEnds, problems };
+}
+
 /** The `check --format json` contract that scripts rely on. */
 export interface CheckReport extends CheckFindings {
   notes: { path: VaultPath; title: string; aliases: string[]; tags: string[]; headings: Heading[] }[];

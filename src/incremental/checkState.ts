@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader } from "../cacheFiles.js";
+import type { CheckFindings } from "../analyze/checkReport.js";
 import type { FindingLink } from "../analyze/findings.js";
-import type { Problem, VaultPath } from "../types.js";
+import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
@@ -43,11 +44,19 @@ export interface DetailsStore {
   section(from: number, to: number): Iterable<string | Uint8Array>;
 }
 
+/** What a run found, kept so that the next run over the very same files gives it without reading the rest of the state. */
+export interface LastFindings {
+  findings: CheckFindings;
+  /** The scan's own problems (an unreadable folder, Obsidian's config): findings that come from no note. */
+  scanProblems: Problem[];
+}
+
 /** A line of the state that could not be read, found only when it was needed. */
 export class DamagedState extends Error {}
 
 /**
- * The file: a header line (CacheHeader, every path, the suggestions); one line of facts per note,
+ * The file: a header line (CacheHeader, every path, each note's size and time, the scan's
+ * problems, the suggestions); the last findings, read only when no file changed; one line of facts per note,
  * read on every run and written back as read when they did not change; one line with every note's
  * names in loose form, read only to search near misses; then one line of details per note,
  * decoded only for the notes a run needs and written back as it was read when the note did not
@@ -58,6 +67,9 @@ export class DamagedState extends Error {}
 interface StateHeader extends CacheHeader {
   notes: VaultPath[];
   attachments: VaultPath[];
+  /** Each note's size and modification time, in turn: `[size0, mtime0, size1, mtime1, ...]`. */
+  files: number[];
+  scanProblems: Problem[];
   suggestions: [string, VaultPath | null][];
 }
 
@@ -83,31 +95,70 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   const ends: number[] = [];
   for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
   const header = parseJson(bytes.toString("utf8", 0, ends[0] ?? 0));
-  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== 2 * header.notes.length + 2) return null;
+  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== 2 * header.notes.length + 3) return null;
   const count = header.notes.length;
   const paths = [...header.notes, ...header.attachments];
-  // Line i + 1 holds note i's facts.
+  // Line i + 2 holds note i's facts.
   const lineAt = (line: number) => bytes.subarray((ends[line - 1] ?? 0) + 1, (ends[line] ?? 0) + 1);
   const notes: NoteFacts[] = [];
   for (let place = 0; place < count; place++) {
-    const line = parseJson(bytes.toString("utf8", (ends[place] ?? 0) + 1, ends[place + 1]));
+    const line = parseJson(bytes.toString("utf8", (ends[place + 1] ?? 0) + 1, ends[place + 2]));
     const decoded = wellFormedFacts(line) ? decodeFacts(line, place, paths) : null;
     if (decoded === null) return null;
     notes.push(decoded);
   }
   const read = [...notes];
-  const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? lineAt(place + 1) : undefined) };
-  const names = storedNames(bytes, (ends[count] ?? 0) + 1, (ends[count + 1] ?? 0) + 1, count);
-  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, details: storedDetails(bytes, ends.slice(count + 1)), storedFacts };
+  const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? lineAt(place + 2) : undefined) };
+  const names = storedNames(bytes, (ends[count + 1] ?? 0) + 1, (ends[count + 2] ?? 0) + 1, count);
+  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, details: storedDetails(bytes, ends.slice(count + 2)), storedFacts };
 }
 
-/** Writes the state atomically; a failure only costs speed next time. */
-export async function writeCheckState(file: string, header: CacheHeader, state: CheckState): Promise<void> {
-  await writeAtomically(file, stateLines({ ...header, notes: state.notePaths, attachments: state.attachments, suggestions: [...state.suggestions] }, state));
+/**
+ * The findings the last run kept, when `scan` found the very files it did (the same paths, and
+ * each note of the same size and time) and the same scan problems: then nothing is decoded but
+ * them. Null otherwise, or when there is no state to trust.
+ */
+export async function findingsIfUnchanged(file: string, expected: CacheHeader, scan: ScanResult): Promise<CheckFindings | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return null;
+  }
+  const headerEnd = bytes.indexOf(10);
+  const findingsEnd = headerEnd === -1 ? -1 : bytes.indexOf(10, headerEnd + 1);
+  if (findingsEnd === -1) return null;
+  const header = parseJson(bytes.toString("utf8", 0, headerEnd));
+  if (!sameHeader(header, expected) || !wellFormedHeader(header) || !sameFilesAs(header, scan)) return null;
+  const findings = parseJson(bytes.toString("utf8", headerEnd + 1, findingsEnd));
+  return wellFormedFindings(findings) ? findings : null;
 }
 
-function* stateLines(header: StateHeader, state: CheckState): Generator<string | Uint8Array> {
+function sameFilesAs(header: StateHeader, scan: ScanResult): boolean {
+  const { notes, attachments, files } = header;
+  if (notes.length !== scan.notes.length || attachments.length !== scan.attachments.length || files.length !== 2 * notes.length) return false;
+  for (const [place, file] of scan.notes.entries()) {
+    if (file.path !== notes[place] || file.size !== files[2 * place] || file.mtimeMs !== files[2 * place + 1]) return false;
+  }
+  return scan.attachments.every((file, place) => file.path === attachments[place]) && JSON.stringify(scan.problems) === JSON.stringify(header.scanProblems);
+}
+
+function wellFormedFindings(value: unknown): value is CheckFindings {
+  const findings = value as Partial<CheckFindings> | null;
+  const lists = [findings?.dangling, findings?.wanted, findings?.brokenAnchors, findings?.ambiguous, findings?.orphans, findings?.deadEnds, findings?.problems];
+  return typeof findings?.stats === "object" && findings.stats !== null && lists.every(Array.isArray);
+}
+
+/** Writes the state, and the findings made with it, atomically; a failure only costs speed next time. */
+export async function writeCheckState(file: string, header: CacheHeader, state: CheckState, last: LastFindings): Promise<void> {
+  const files = state.notes.flatMap((facts) => [facts.size, facts.mtimeMs]);
+  const full: StateHeader = { ...header, notes: state.notePaths, attachments: state.attachments, files, scanProblems: last.scanProblems, suggestions: [...state.suggestions] };
+  await writeAtomically(file, stateLines(full, state, last.findings));
+}
+
+function* stateLines(header: StateHeader, state: CheckState, findings: CheckFindings): Generator<string | Uint8Array> {
   yield `${JSON.stringify(header)}\n`;
+  yield `${JSON.stringify(findings)}\n`;
   let placeOf: Map<VaultPath, number> | undefined;
   for (const [place, facts] of state.notes.entries()) {
     const stored = state.storedFacts?.line(place, facts);
@@ -254,7 +305,7 @@ function decodeDetails([hash, title, aliases, flat, blockIds]: DetailsLine): Not
 
 function wellFormedHeader(value: unknown): value is StateHeader {
   const header = value as Partial<StateHeader>;
-  return Array.isArray(header.notes) && Array.isArray(header.attachments) && Array.isArray(header.suggestions);
+  return Array.isArray(header.notes) && Array.isArray(header.attachments) && Array.isArray(header.files) && Array.isArray(header.scanProblems) && Array.isArray(header.suggestions);
 }
 
 /** Enough shape checking that a damaged state is never handed to the findings. */

@@ -1,11 +1,11 @@
-import { checkReport, vaultFindings, type CheckFindings, type CheckReport } from "../analyze/checkReport.js";
+import { checkReport, findingsPart, vaultFindings, type CheckFindings, type CheckReport } from "../analyze/checkReport.js";
 import { looseNamesOf, suggestionsOf } from "../analyze/nearMiss.js";
 import { loadScanned, type LoadOptions } from "../loadVault.js";
 import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { scanVault } from "../scan/scanVault.js";
 import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
 import { version } from "../version.js";
-import { checkStateFile, detailsGiven, namesGiven, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
+import { checkStateFile, detailsGiven, findingsIfUnchanged, namesGiven, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
 import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
 import { updateFindings } from "./updateFindings.js";
 
@@ -28,10 +28,14 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
   const scan = await scanVault(folder, loadOptions);
   const kept = cacheFolder === null ? null : await checkStateFile(folder, cacheFolder, version());
   if (kept && !wholeReport) {
+    // The same files as last time, of the same sizes and times: the findings are last time's.
+    const same = await findingsIfUnchanged(kept.file, kept.header, scan);
+    if (same) return same;
     const state = await readCheckState(kept.file, kept.header);
     const updated = state ? await updateFindings(scan, state) : null;
     if (updated) {
-      if (updated.changed) await writeCheckState(kept.file, kept.header, updated.state);
+      // Written even when no note changed: then the scan's problems did, and the next run can take the kept findings.
+      await writeCheckState(kept.file, kept.header, updated.state, { findings: updated.findings, scanProblems: scan.problems });
       return updated.findings;
     }
   }
@@ -45,7 +49,7 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
   // Only JSON lists every note and link: a copy of them all is made only for it.
   const report = wholeReport ? checkReport(vault) : vaultFindings(vault);
   const state = kept && cache ? stateOf(scan, vault, cache, report) : null;
-  if (kept && state) await writeCheckState(kept.file, kept.header, state);
+  if (kept && state) await writeCheckState(kept.file, kept.header, state, { findings: findingsPart(report), scanProblems: scan.problems });
   return report;
 }
 

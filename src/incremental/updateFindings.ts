@@ -15,8 +15,6 @@ export const MOST_CHANGED = 200;
 export interface UpdatedCheck {
   findings: CheckFindings;
   state: CheckState;
-  /** Whether the state differs from the one given (and is worth writing). */
-  changed: boolean;
 }
 
 /**
@@ -89,7 +87,7 @@ async function update(scan: ScanResult, state: CheckState, changes: FileChanges,
   const names = !changes.moved && renamed.length === 0 ? state.names : namesGiven(namesNow());
   // Facts at the same places are written back as read where they are the same objects; moved ones are renumbered, so made again.
   const storedFacts = changes.moved ? undefined : state.storedFacts;
-  return { findings, state: { notePaths, attachments, suggestions, notes, names, details: store, ...(storedFacts ? { storedFacts } : {}) }, changed: reread.size > 0 || changes.moved };
+  return { findings, state: { notePaths, attachments, suggestions, notes, names, details: store, ...(storedFacts ? { storedFacts } : {}) } };
 }
 
 /**

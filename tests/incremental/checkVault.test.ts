@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CheckFindings } from "../../src/analyze/checkReport.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
-import { checkStateFile, readCheckState } from "../../src/incremental/checkState.js";
+import { checkStateFile, findingsIfUnchanged, readCheckState } from "../../src/incremental/checkState.js";
 import { noteFacts } from "../../src/incremental/noteFacts.js";
 import { updateFindings } from "../../src/incremental/updateFindings.js";
 import { unreadNote } from "../../src/parse/unreadNote.js";
@@ -140,8 +140,8 @@ describe("check from the state the last check kept", () => {
   it.each([
     // The last line holds the details of the last note in scan order ("Spot instances.md"), read only when it changes.
     ["a note's details, read as it changes", (lines: string[]) => lines.length - 2, '["not a hash"', ["Spot instances.md", "# Spot\n\n[[Pricing]] [[EC2]]\n"]],
-    // After the header and a line of facts per note, a line holds every note's names in loose form, read only to search near misses.
-    ["the names, read as a new missing topic is searched", () => 1 + Object.keys(vault).length, '[["not", "enough"]]', ["Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n"]],
+    // After the header, the last findings and a line of facts per note, a line holds every note's names in loose form, read only to search near misses.
+    ["the names, read as a new missing topic is searched", () => 2 + Object.keys(vault).length, '[["not", "enough"]]', ["Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n"]],
   ] as const)("checks in full when a part of the state it needs turns out damaged: %s", async (_part, lineOf, damage, [path, text]) => {
     const root = makeVault(vault);
     const cache = cacheFolder();
@@ -155,6 +155,47 @@ describe("check from the state the last check kept", () => {
     write(root, path, text);
     expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+  });
+
+  it("gives the last findings when no file changed, without reading the rest of the state", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    const first = findingsOf(await checkVault(root, { cacheFolder: cache }));
+    const { file, header } = await checkStateFile(root, cache, version());
+    const lines = readFileSync(file, "utf8").split("\n");
+    // Every line after the findings made unreadable: only the header and the findings are read.
+    writeFileSync(file, [...lines.slice(0, 2), ...lines.slice(2).map((line) => (line ? "damaged" : line))].join("\n"));
+    expect(await readCheckState(file, header)).toBeNull();
+    expect(await findingsIfUnchanged(file, header, await scanVault(root))).toEqual(first);
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(first);
+  });
+
+  it.each([
+    ["a note's time", (root: string) => write(root, "Lonely.md", readFileSync(join(root, "Lonely.md"), "utf8"))],
+    ["an attachment added", (root: string) => write(root, "pic.png", "png")],
+    ["the scan's own problems (Obsidian's config)", (root: string) => write(root, ".obsidian/app.json", "{ not json")],
+  ])("does not take the last findings when %s changed, and keeps new ones for next time", async (_what, change) => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    change(root);
+    const { file, header } = await checkStateFile(root, cache, version());
+    expect(await findingsIfUnchanged(file, header, await scanVault(root))).toBeNull();
+    const full = findingsOf(await checkVault(root, { cacheFolder: null }));
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(full);
+    expect(await findingsIfUnchanged(file, header, await scanVault(root))).toEqual(full);
+  });
+
+  it("checks from the facts when the kept findings are damaged", async () => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    const first = findingsOf(await checkVault(root, { cacheFolder: cache }));
+    const { file, header } = await checkStateFile(root, cache, version());
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines[1] = '{"stats":{}}';
+    writeFileSync(file, lines.join("\n"));
+    expect(await findingsIfUnchanged(file, header, await scanVault(root))).toBeNull();
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(first);
   });
 
   it("agrees with a full check over random edits, notes and attachments added and removed (property)", async () => {
