@@ -84,18 +84,54 @@ export async function checkStateFile(vault: string, folder: string, version: str
   return { file, header: { tool: "notegraph", format: FORMAT, version, root } };
 }
 
-/** The state, or null when there is none or it cannot be trusted (another version or vault, a damaged line). */
-export async function readCheckState(file: string, expected: CacheHeader): Promise<CheckState | null> {
+/** A state file, read once and its header parsed: the last findings or the whole state are decoded from it on demand. */
+export interface StoredCheckState {
+  /**
+   * The findings the last run kept, when `scan` found the very files it did (the same paths, and
+   * each note of the same size and time) and the same scan problems: then nothing else is
+   * decoded. Null otherwise.
+   */
+  findingsIfUnchanged(scan: ScanResult): CheckFindings | null;
+  /** The whole state; null when a line of it cannot be trusted. */
+  state(): CheckState | null;
+}
+
+/** The state file, or null when there is none or its header cannot be trusted (another version or vault, damage). */
+export async function openCheckState(file: string, expected: CacheHeader): Promise<StoredCheckState | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch {
     return null;
   }
+  const headerEnd = bytes.indexOf(10);
+  const header = headerEnd === -1 ? undefined : parseJson(bytes.toString("utf8", 0, headerEnd));
+  if (!sameHeader(header, expected) || !wellFormedHeader(header)) return null;
+  return {
+    findingsIfUnchanged(scan) {
+      const findingsEnd = bytes.indexOf(10, headerEnd + 1);
+      if (findingsEnd === -1 || !sameFilesAs(header, scan)) return null;
+      const findings = parseJson(bytes.toString("utf8", headerEnd + 1, findingsEnd));
+      return wellFormedFindings(findings) ? findings : null;
+    },
+    state: () => decodedState(bytes, header),
+  };
+}
+
+/** The state, or null when there is none or it cannot be trusted (another version or vault, a damaged line). */
+export async function readCheckState(file: string, expected: CacheHeader): Promise<CheckState | null> {
+  return (await openCheckState(file, expected))?.state() ?? null;
+}
+
+/** The last findings when `scan` found the files the state knows (see StoredCheckState). */
+export async function findingsIfUnchanged(file: string, expected: CacheHeader, scan: ScanResult): Promise<CheckFindings | null> {
+  return (await openCheckState(file, expected))?.findingsIfUnchanged(scan) ?? null;
+}
+
+function decodedState(bytes: Buffer, header: StateHeader): CheckState | null {
   const ends: number[] = [];
   for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
-  const header = parseJson(bytes.toString("utf8", 0, ends[0] ?? 0));
-  if (!sameHeader(header, expected) || !wellFormedHeader(header) || ends.length !== 2 * header.notes.length + 3) return null;
+  if (ends.length !== 2 * header.notes.length + 3) return null;
   const count = header.notes.length;
   const paths = [...header.notes, ...header.attachments];
   // Line i + 2 holds note i's facts.
@@ -111,27 +147,6 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? lineAt(place + 2) : undefined) };
   const names = storedNames(bytes, (ends[count + 1] ?? 0) + 1, (ends[count + 2] ?? 0) + 1, count);
   return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, details: storedDetails(bytes, ends.slice(count + 2)), storedFacts };
-}
-
-/**
- * The findings the last run kept, when `scan` found the very files it did (the same paths, and
- * each note of the same size and time) and the same scan problems: then nothing is decoded but
- * them. Null otherwise, or when there is no state to trust.
- */
-export async function findingsIfUnchanged(file: string, expected: CacheHeader, scan: ScanResult): Promise<CheckFindings | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    return null;
-  }
-  const headerEnd = bytes.indexOf(10);
-  const findingsEnd = headerEnd === -1 ? -1 : bytes.indexOf(10, headerEnd + 1);
-  if (findingsEnd === -1) return null;
-  const header = parseJson(bytes.toString("utf8", 0, headerEnd));
-  if (!sameHeader(header, expected) || !wellFormedHeader(header) || !sameFilesAs(header, scan)) return null;
-  const findings = parseJson(bytes.toString("utf8", headerEnd + 1, findingsEnd));
-  return wellFormedFindings(findings) ? findings : null;
 }
 
 function sameFilesAs(header: StateHeader, scan: ScanResult): boolean {

@@ -5,7 +5,7 @@ import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { scanVault } from "../scan/scanVault.js";
 import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
 import { version } from "../version.js";
-import { checkStateFile, detailsGiven, findingsIfUnchanged, namesGiven, readCheckState, writeCheckState, type CheckState } from "./checkState.js";
+import { checkStateFile, detailsGiven, namesGiven, openCheckState, writeCheckState, type CheckState } from "./checkState.js";
 import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
 import { updateFindings } from "./updateFindings.js";
 
@@ -28,10 +28,11 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
   const scan = await scanVault(folder, loadOptions);
   const kept = cacheFolder === null ? null : await checkStateFile(folder, cacheFolder, version());
   if (kept && !wholeReport) {
+    const stored = await openCheckState(kept.file, kept.header);
     // The same files as last time, of the same sizes and times: the findings are last time's.
-    const same = await findingsIfUnchanged(kept.file, kept.header, scan);
+    const same = stored?.findingsIfUnchanged(scan);
     if (same) return same;
-    const state = await readCheckState(kept.file, kept.header);
+    const state = stored?.state();
     const updated = state ? await updateFindings(scan, state) : null;
     if (updated) {
       // Written even when no note changed: then the scan's problems did, and the next run can take the kept findings.
