@@ -21,7 +21,10 @@ export function* inPiecesMixed(chunks: Iterable<string | Uint8Array>, size = 1 <
   let length = 0;
   for (const chunk of chunks) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    batch.push(bytes);
+    // Views that continue one another in the same memory (kept lines read from one file) become one view, copied in one go.
+    const last = batch[batch.length - 1];
+    if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset) batch[batch.length - 1] = new Uint8Array(bytes.buffer, last.byteOffset, last.length + bytes.length);
+    else batch.push(bytes);
     length += bytes.length;
     if (length < size) continue;
     yield Buffer.concat(batch, length);

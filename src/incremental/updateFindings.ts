@@ -119,10 +119,16 @@ function recheckAnchorsInto(changed: ReadonlySet<VaultPath>, notes: NoteFacts[],
   const places = new Set([...changed].map((path) => placeOf.get(path)));
   for (let place = 0; place < notes.length; place++) {
     const facts = notes[place] as NoteFacts;
-    if (changed.has(facts.path) || !facts.linksTo.some((to) => places.has(to))) continue;
+    if (changed.has(facts.path) || !linksToAny(facts.linksTo, places)) continue;
     const notable = facts.notable.map((link) => anchorCheckedAgain(link, changed, index));
     if (notable.some((link, i) => link !== facts.notable[i])) notes[place] = { ...facts, notable };
   }
+}
+
+/** A plain loop: this runs for every note of a short-lived process, where a callback per note cost 30 ms at 10,000. */
+function linksToAny(linksTo: readonly number[], places: ReadonlySet<number | undefined>): boolean {
+  for (let i = 0; i < linksTo.length; i++) if (places.has(linksTo[i])) return true;
+  return false;
 }
 
 function damagedNames(): never {

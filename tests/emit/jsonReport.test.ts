@@ -46,4 +46,12 @@ describe("inPieces", () => {
     expect(pieces.slice(0, -1).every((piece) => piece.length >= 20 && piece.length < 28)).toBe(true);
     expect(pieces.length).toBeLessThan(chunks.length / 4);
   });
+
+  it("copies views that continue one another in the same memory as one, with views of other memory between", () => {
+    const file = Buffer.from("line one\nline two\nline three\n");
+    // Lines of one file, in order but for a gap and a line made anew, as the check state writes its kept lines.
+    const chunks = [file.subarray(0, 9), file.subarray(9, 18), "made\n", file.subarray(18, 29), file.subarray(0, 9)];
+    const pieces = [...inPiecesMixed(chunks, 1 << 20)];
+    expect(Buffer.concat(pieces).toString()).toBe("line one\nline two\nmade\nline three\nline one\n");
+  });
 });
