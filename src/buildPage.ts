@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { checkReport, type CheckReport } from "./analyze/checkReport.js";
+import { vaultFindings, type CheckFindings } from "./analyze/checkReport.js";
 import { keptSuggestions, nearMissNames, sameNames, suggestionsOf, type NearMissNames } from "./analyze/nearMiss.js";
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
@@ -38,7 +38,8 @@ export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
 export interface PageBuild {
   /** The vault's real path. */
   root: string;
-  report: CheckReport;
+  /** The findings `check` gives (not its JSON report's copy of every note and link). */
+  report: CheckFindings;
   data: PageData;
   /** The self-contained page. */
   readonly html: string;
@@ -63,7 +64,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const known = namesKept ? suggestionsOf(previous.report.dangling) : new Map();
   let names = namesKept ? previous.nearMissNames : undefined;
   const namesIndexed = () => (names ??= nearMissNames(vault.notes));
-  const report = checkReport(vault, keptSuggestions(namesIndexed, known));
+  const report = vaultFindings(vault, keptSuggestions(namesIndexed, known));
   const topics = (previous && keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE)) || topicClusters(graph);
   options.onLayout?.(graph.order);
   const positions = layoutPositions(graph, { clusters: topics.membership, ...(previous ? { previous: previous.positions } : {}) });

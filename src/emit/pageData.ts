@@ -1,4 +1,4 @@
-import type { CheckReport } from "../analyze/checkReport.js";
+import type { CheckFindings } from "../analyze/checkReport.js";
 import type { TopicClusters } from "../analyze/topicClusters.js";
 import { missingNodeKey, type EdgeAttributes, type NodeAttributes, type VaultGraph } from "../graph/buildGraph.js";
 import { compareCodeUnits } from "../keys.js";
@@ -55,7 +55,7 @@ export interface PageData {
 export const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d"];
 export const OTHER_COLOR = "#a0a4ab";
 
-export function pageData(title: string, graph: VaultGraph, positions: Record<string, Position>, topics: TopicClusters, report: CheckReport): PageData {
+export function pageData(title: string, graph: VaultGraph, positions: Record<string, Position>, topics: TopicClusters, report: CheckFindings): PageData {
   const folders = groupCounts(graph.mapNodes((_n, a) => (a.kind === "missing" ? null : topFolder(a.folder))));
   const nodes = graph.mapNodes((key, a): PageNode => {
     const { x, y } = positions[key] ?? { x: 0, y: 0 };
