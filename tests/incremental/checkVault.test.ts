@@ -157,16 +157,19 @@ describe("check from the state the last check kept", () => {
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
 
-  it("gives the last findings when no file changed, without reading the rest of the state", async () => {
+  it.each([
+    // Every line after the findings made unreadable: the kept findings are all a run over the same files reads.
+    ["the rest of the state, when no file changed", (lines: string[]) => [...lines.slice(0, 2), ...lines.slice(2).map((line) => (line ? "damaged" : line))], true],
+    // The findings line damaged: the findings are made again from the facts.
+    ["the kept findings, which are then made from the facts", (lines: string[]) => [lines[0] ?? "", '{"stats":{}}', ...lines.slice(2)], false],
+  ] as const)("gives the last findings whatever is damaged in %s", async (_part, damage, keptUsed) => {
     const root = makeVault(vault);
     const cache = cacheFolder();
     const first = findingsOf(await checkVault(root, { cacheFolder: cache }));
     const { file, header } = await checkStateFile(root, cache, version());
-    const lines = readFileSync(file, "utf8").split("\n");
-    // Every line after the findings made unreadable: only the header and the findings are read.
-    writeFileSync(file, [...lines.slice(0, 2), ...lines.slice(2).map((line) => (line ? "damaged" : line))].join("\n"));
-    expect(await readCheckState(file, header)).toBeNull();
-    expect(await findingsIfUnchanged(file, header, await scanVault(root))).toEqual(first);
+    writeFileSync(file, damage(readFileSync(file, "utf8").split("\n")).join("\n"));
+    expect(await findingsIfUnchanged(file, header, await scanVault(root))).toEqual(keptUsed ? first : null);
+    if (keptUsed) expect(await readCheckState(file, header)).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(first);
   });
 
@@ -184,18 +187,6 @@ describe("check from the state the last check kept", () => {
     const full = findingsOf(await checkVault(root, { cacheFolder: null }));
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(full);
     expect(await findingsIfUnchanged(file, header, await scanVault(root))).toEqual(full);
-  });
-
-  it("checks from the facts when the kept findings are damaged", async () => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    const first = findingsOf(await checkVault(root, { cacheFolder: cache }));
-    const { file, header } = await checkStateFile(root, cache, version());
-    const lines = readFileSync(file, "utf8").split("\n");
-    lines[1] = '{"stats":{}}';
-    writeFileSync(file, lines.join("\n"));
-    expect(await findingsIfUnchanged(file, header, await scanVault(root))).toBeNull();
-    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(first);
   });
 
   it("agrees with a full check over random edits, notes and attachments added and removed (property)", async () => {
