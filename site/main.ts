@@ -206,9 +206,10 @@ function followLiveUpdates(): void {
     then(() => (latest === build ? undefined : reload()));
   });
   events.addEventListener("update", (event) => {
-    const update = JSON.parse(event.data as string) as { from: number; to: number; delta: PageDelta };
+    // A null delta: the server asks for the whole data (many nodes new or moved).
+    const update = JSON.parse(event.data as string) as { from: number; to: number; delta: PageDelta | null };
     then(() => {
-      if (update.from !== build) return reload();
+      if (update.from !== build || update.delta === null) return reload();
       try {
         applyDelta(graph, update.delta);
       } catch (error) {

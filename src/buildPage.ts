@@ -3,11 +3,12 @@ import { vaultFindings, type CheckFindings } from "./analyze/checkReport.js";
 import { keptSuggestions, nearMissNames, sameNames, suggestionsOf, type NearMissNames } from "./analyze/nearMiss.js";
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
-import { pageData, type PageData } from "./emit/pageData.js";
+import { changedPageNode, pageData, pageMetaOf, type PageData } from "./emit/pageData.js";
+import { pageDelta, updateDelta, type PageDelta } from "./emit/pageDelta.js";
 import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph, type VaultGraph } from "./graph/buildGraph.js";
 import { updateGraph } from "./graph/updateGraph.js";
-import { KEEP_PREVIOUS_SHARE, layoutPositions, type Position } from "./layout/layoutGraph.js";
+import { KEEP_PREVIOUS_SHARE, keptPositions, layoutPositions, type Position } from "./layout/layoutGraph.js";
 import { loadScanned, type LoadOptions } from "./loadVault.js";
 import { rescanVault } from "./scan/rescanVault.js";
 import { scanVault } from "./scan/scanVault.js";
@@ -40,7 +41,16 @@ export interface PageBuild {
   root: string;
   /** The findings `check` gives (not its JSON report's copy of every note and link). */
   report: CheckFindings;
-  data: PageData;
+  /**
+   * What the page draws, made on first use. With `previous`, read it before this build is given
+   * as the `previous` of another: that build may update this one's graph in place.
+   */
+  readonly data: PageData;
+  /**
+   * With `previous`: what a page showing the previous build applies to show this one, or
+   * "reload" when it should fetch the whole data instead (many nodes new or moved).
+   */
+  delta?: PageDelta | "reload";
   /** The self-contained page. */
   readonly html: string;
   /** Where each node was placed, to keep the picture on the next build. */
@@ -57,30 +67,45 @@ export interface PageBuild {
 /** The whole pipeline for the map: load, graph, cluster, lay out, and render the page. */
 export async function buildPage(folder: string, options: PageBuildOptions = {}): Promise<PageBuild> {
   const { previous, changed, ...loadOptions } = options;
+  // Read first: nothing is awaited from the previous graph's update in place to the return, so `serve` never answers from a half-updated build.
+  const assets = await readPageAssets();
   const scan = (previous && changed && (await rescanVault(previous.scan, changed, loadOptions))) || (await scanVault(folder, loadOptions));
   const vault = await loadScanned(scan, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
-  const graph = previous && updateGraph(previous.graph, previous.vault, vault) ? previous.graph : buildGraph(vault);
+  const update = previous ? updateGraph(previous.graph, previous.vault, vault) : null;
+  const graph = update && previous ? previous.graph : buildGraph(vault);
   const namesKept = previous !== undefined && sameNotesNames(previous.vault.notes, vault.notes);
   const known = namesKept ? suggestionsOf(previous.report.dangling) : new Map();
   let names = namesKept ? previous.nearMissNames : undefined;
   const namesIndexed = () => (names ??= nearMissNames(vault.notes));
   const report = vaultFindings(vault, keptSuggestions(namesIndexed, known));
-  const topics = (previous && keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE)) || topicClusters(graph);
+  const keptTopics = previous ? keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE) : null;
+  const topics = keptTopics ?? topicClusters(graph);
   options.onLayout?.(graph.order);
-  const positions = layoutPositions(graph, { clusters: topics.membership, ...(previous ? { previous: previous.positions } : {}) });
-  const data = pageData(options.title ?? basename(vault.root), graph, positions, topics, report);
-  const assets = await readPageAssets();
+  const keptPlaces = previous ? keptPositions(graph, previous.positions) : null;
+  const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership });
+  const title = options.title ?? basename(vault.root);
+  let data: PageData | undefined;
+  const dataNow = () => (data ??= pageData(title, graph, positions, topics, report));
+  let delta: PageDelta | "reload" | undefined;
+  const changedNode = (key: string) => changedPageNode(graph, key, positions, topics, update?.replaced.get(key));
+  if (update && keptTopics && keptPlaces) delta = updateDelta(graph, update, changedNode, pageMetaOf(title, graph, topics, report));
+  // A graph built afresh left the previous one as it was: its data can still be made, and compared.
+  else if (previous) delta = update ? "reload" : pageDelta(previous.data, dataNow());
   // The getters below must not reach `options`: it holds the previous build, which would then be kept, and its own, for ever.
   const live = options.live ?? false;
   let html: string | undefined;
   return {
-    root: vault.root, report, data, positions, vault, scan, graph, topics,
+    root: vault.root, report, positions, vault, scan, graph, topics,
+    ...(delta ? { delta } : {}),
+    get data() {
+      return dataNow();
+    },
     get nearMissNames() {
       return namesIndexed();
     },
     // Made on first use: after the first request, `serve` sends only the data.
     get html() {
-      return (html ??= pageHtml(data, assets, { live }));
+      return (html ??= pageHtml(dataNow(), assets, { live }));
     },
   };
 }

@@ -24,7 +24,7 @@ export type { DanglingTarget, BrokenAnchor, AmbiguousLink, Reference } from "./a
 export { nearMissFinder, type NearMissFinder } from "./analyze/nearMiss.js";
 export { checkReport, checkFindings, type CheckReport, type CheckFindings } from "./analyze/checkReport.js";
 export { checkVault, type CheckVaultOptions } from "./incremental/checkVault.js";
-export { updateGraph } from "./graph/updateGraph.js";
+export { updateGraph, type GraphUpdate } from "./graph/updateGraph.js";
 export { jsonReport } from "./emit/jsonReport.js";
 export { textReport, type TextOptions } from "./emit/textReport.js";
 export { loadVault, type LoadOptions } from "./loadVault.js";

@@ -2,7 +2,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import fc from "fast-check";
+import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { applyDelta, graphFromData, type PageGraph } from "../site/graph.js";
 import { buildPage, type PageBuild } from "../src/buildPage.js";
 import { pageData } from "../src/emit/pageData.js";
 import { pageDelta } from "../src/emit/pageDelta.js";
@@ -56,6 +59,41 @@ describe("buildPage with the previous build (serve, between saves)", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     collectGarbage();
     expect(firstGone.deref()).toBeUndefined();
+  });
+});
+
+/** The graph's nodes and edges with their attributes, in a fixed order. */
+function contents(graph: PageGraph) {
+  const nodes = graph.mapNodes((key, attributes) => ({ key, attributes })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const edges = graph.mapEdges((_e, attributes, source, target) => ({ source, target, attributes })).sort((a, b) => (`${a.source}>${a.target}` < `${b.source}>${b.target}` ? -1 : 1));
+  return { nodes, edges };
+}
+
+describe("the delta a build gives open pages (serve)", () => {
+  it("turns the page of the previous build into this build's page, whatever was saved (property)", async () => {
+    const names = ["A", "B", "C"];
+    const text = fc.array(fc.constantFrom("[[A]]", "[[B#H]]", "[[C]]", "[[Gone]]", "[[gone]]", "[[New topic]]", "# H", "---\naliases: [Z]\n---"), { maxLength: 4 }).map((parts) => parts.join("\n"));
+    // A save edits a note (the graph is updated in place), adds one (built afresh), or removes one.
+    const save = fc.record({ name: fc.constantFrom(...names, "D"), text: fc.option(text, { nil: null }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 3, maxLength: 3 }), fc.array(save, { minLength: 1, maxLength: 4 }), async (start, saves) => {
+        const vault = makeVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, start[i] ?? ""])));
+        const cache = memoryParseCache();
+        let previous: PageBuild = await buildPage(vault, { cache });
+        for (const { name, text: content } of saves) {
+          if (content === null) rmSync(join(vault, `${name}.md`), { force: true });
+          else writeFileSync(join(vault, `${name}.md`), content);
+          // As serve does: the page holds the previous build's data, read before the next build.
+          const page = graphFromData(previous.data);
+          const next = await buildPage(vault, { cache, previous });
+          const delta = next.delta;
+          if (delta !== "reload") applyDelta(page, JSON.parse(JSON.stringify(delta)));
+          expect(contents(delta === "reload" ? graphFromData(next.data) : page)).toEqual(contents(graphFromData(next.data)));
+          previous = next;
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

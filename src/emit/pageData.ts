@@ -56,41 +56,79 @@ export const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "
 export const OTHER_COLOR = "#a0a4ab";
 
 export function pageData(title: string, graph: VaultGraph, positions: Record<string, Position>, topics: TopicClusters, report: CheckFindings): PageData {
-  const folders = groupCounts(graph.mapNodes((_n, a) => (a.kind === "missing" ? null : topFolder(a.folder))));
-  const nodes = graph.mapNodes((key, a): PageNode => {
-    const { x, y } = positions[key] ?? { x: 0, y: 0 };
-    const inLinks = graph.inDegree(key);
-    const cluster = topics.membership[key] ?? 0;
-    const made = nodeEntries.get(a);
-    if (made && made.x === x && made.y === y && made.inLinks === inLinks && made.cluster === cluster && made.label === a.title) return made;
-    const node = pageNode(key, a, x, y, inLinks, cluster);
-    nodeEntries.set(a, node);
-    return node;
+  const nodes = graph.mapNodes((key, a) => entryOf(graph, key, a, positions, topics));
+  const edges = graph.mapEdges((_e, a, source, target) => {
+    const made = edgeEntries.get(a);
+    if (made?.weight === a.weight) return made;
+    const edge = { source, target, weight: a.weight };
+    edgeEntries.set(a, edge);
+    return edge;
   });
-  const missing = nodes.filter((n) => n.kind === "missing");
+  const { clusters, folders, tags, stats, wanted, orphans } = pageMetaOf(title, graph, topics, report);
+  return { title, nodes, edges, clusters, folders, tags, stats, wanted, orphans };
+}
+
+/**
+ * One node's entry, as pageData makes it, or null when it equals the entry last made for the
+ * node (for its attributes before an update replaced them, when given). A node no entry was
+ * made for yet counts as changed.
+ */
+export function changedPageNode(graph: VaultGraph, key: string, positions: Record<string, Position>, topics: TopicClusters, attributesBefore?: NodeAttributes): PageNode | null {
+  const attributes = graph.getNodeAttributes(key);
+  const before = nodeEntries.get(attributesBefore ?? attributes);
+  const now = entryOf(graph, key, attributes, positions, topics);
+  return before && (before === now || samePageNode(before, now)) ? null : now;
+}
+
+export function samePageNode(a: PageNode, b: PageNode): boolean {
+  return (
+    a.key === b.key && a.label === b.label && a.kind === b.kind && a.path === b.path && a.hash === b.hash && a.folder === b.folder &&
+    a.x === b.x && a.y === b.y && a.size === b.size && a.cluster === b.cluster && a.inLinks === b.inLinks &&
+    sameList(a.tags, b.tags) && sameList(a.aliases, b.aliases) &&
+    sameList(a.headings, b.headings, (x, y) => x.depth === y.depth && x.text === y.text)
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => same(x, b[i] as T)));
+}
+
+/** Everything in the page data but its nodes and edges. */
+export function pageMetaOf(title: string, graph: VaultGraph, topics: TopicClusters, report: CheckFindings): Omit<PageData, "nodes" | "edges"> {
+  const folders: (string | null)[] = [];
+  const tags: string[] = [];
+  let missing = 0;
+  graph.forEachNode((_key, a) => {
+    folders.push(a.kind === "missing" ? null : topFolder(a.folder));
+    if (a.kind === "note") tags.push(...a.tags);
+    if (a.kind === "missing") missing += 1;
+  });
   return {
     title,
-    nodes,
-    edges: graph.mapEdges((_e, a, source, target) => {
-      const made = edgeEntries.get(a);
-      if (made?.weight === a.weight) return made;
-      const edge = { source, target, weight: a.weight };
-      edgeEntries.set(a, edge);
-      return edge;
-    }),
     clusters: topics.clusters.map((c) => ({ name: c.name, centre: c.centre, size: c.size, color: PALETTE[c.id] ?? OTHER_COLOR })),
-    folders,
-    tags: groupCounts(nodes.flatMap((n) => n.tags)).map(({ name, size }) => ({ name, size })),
+    folders: groupCounts(folders),
+    tags: groupCounts(tags).map(({ name, size }) => ({ name, size })),
     stats: {
       notes: report.stats.notes,
       links: report.stats.links,
-      missing: missing.length,
+      missing,
       orphans: report.stats.orphans,
       attachments: report.stats.attachments,
     },
     wanted: report.wanted.slice(0, 20).map((topic) => ({ key: missingNodeKey(topic.target), title: topic.target, sources: topic.count })),
     orphans: report.orphans,
   };
+}
+
+function entryOf(graph: VaultGraph, key: string, a: NodeAttributes, positions: Record<string, Position>, topics: TopicClusters): PageNode {
+  const { x, y } = positions[key] ?? { x: 0, y: 0 };
+  const inLinks = graph.inDegree(key);
+  const cluster = topics.membership[key] ?? 0;
+  const made = nodeEntries.get(a);
+  if (made && made.x === x && made.y === y && made.inLinks === inLinks && made.cluster === cluster && made.label === a.title) return made;
+  const node = pageNode(key, a, x, y, inLinks, cluster);
+  nodeEntries.set(a, node);
+  return node;
 }
 
 // The entry made for a node's or edge's attributes object: the graph keeps that object while the

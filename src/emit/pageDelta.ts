@@ -1,4 +1,6 @@
-import type { PageData, PageEdge, PageNode } from "./pageData.js";
+import type { VaultGraph } from "../graph/buildGraph.js";
+import type { GraphUpdate } from "../graph/updateGraph.js";
+import { samePageNode, type PageData, type PageEdge, type PageNode } from "./pageData.js";
 
 /** Everything in PageData but the nodes and edges: small, so a delta carries it whole. */
 export type PageMeta = Omit<PageData, "nodes" | "edges">;
@@ -54,6 +56,24 @@ export function pageDelta(before: PageData, after: PageData): PageDelta {
   return { nodes, removedNodes, edges, removedEdges, meta: pageMeta(after) };
 }
 
+/**
+ * The delta of a graph updated in place whose other nodes kept their places and clusters
+ * (`serve`, a save): the touched nodes that changed (`changedNode` gives null for one that did
+ * not), the changed notes' edges out, and what went. Made from the update alone, without the
+ * whole page data of either build.
+ */
+export function updateDelta(graph: VaultGraph, update: GraphUpdate, changedNode: (key: string) => PageNode | null, meta: PageMeta): PageDelta {
+  const removedNodes = [...update.touched].filter((key) => !graph.hasNode(key));
+  const gone = new Set(removedNodes);
+  return {
+    nodes: [...update.touched].flatMap((key) => (graph.hasNode(key) ? (changedNode(key) ?? []) : [])),
+    removedNodes,
+    edges: update.notes.flatMap((source) => graph.mapOutEdges(source, (_edge, a, _source, target): PageEdge => ({ source, target, weight: a.weight }))),
+    removedEdges: update.droppedEdges.filter((edge) => !gone.has(edge.target)),
+    meta,
+  };
+}
+
 /** Source -> target -> weight. */
 function edgeWeights(edges: Iterable<PageEdge>): Map<string, Map<string, number>> {
   const weights = new Map<string, Map<string, number>>();
@@ -63,17 +83,4 @@ function edgeWeights(edges: Iterable<PageEdge>): Map<string, Map<string, number>
     else weights.set(source, new Map([[target, weight]]));
   }
   return weights;
-}
-
-function samePageNode(a: PageNode, b: PageNode): boolean {
-  return (
-    a.label === b.label && a.kind === b.kind && a.path === b.path && a.hash === b.hash && a.folder === b.folder &&
-    a.x === b.x && a.y === b.y && a.size === b.size && a.cluster === b.cluster && a.inLinks === b.inLinks &&
-    sameList(a.tags, b.tags) && sameList(a.aliases, b.aliases) &&
-    sameList(a.headings, b.headings, (x, y) => x.depth === y.depth && x.text === y.text)
-  );
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => same(x, b[i] as T)));
 }

@@ -39,7 +39,7 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 export function layoutPositions(graph: VaultGraph, options: LayoutOptions = {}): Record<string, Position> {
   const order = graph.order;
   if (order === 0) return {};
-  const kept = options.previous ? keptLayout(graph, options.previous) : null;
+  const kept = options.previous ? keptPositions(graph, options.previous) : null;
   if (kept) return kept;
   const scratch = new Graph({ type: "directed" });
   const clustered = options.clusters !== undefined && order >= CLUSTER_START;
@@ -91,7 +91,7 @@ function clusterDiscs(graph: VaultGraph, clusters: Readonly<Record<string, numbe
  * neighbours (at a seeded angle, half an average edge away), or anywhere in the picture when it
  * has none. Null when too many nodes are new for the earlier picture to be worth keeping.
  */
-function keptLayout(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | null {
+export function keptPositions(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | null {
   const fresh = graph.filterNodes((node) => previous[node] === undefined);
   if (fresh.length > Math.max(1, graph.order * KEEP_PREVIOUS_SHARE)) return null;
   const placed: Record<string, Position> = {};

@@ -3,7 +3,6 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildPage, type PageBuild, type PageBuildOptions } from "../buildPage.js";
 import { readPageAssets } from "../emit/pageAssets.js";
-import { pageDelta } from "../emit/pageDelta.js";
 import { jsonForHtml, pageHtml } from "../emit/pageHtml.js";
 import { memoryParseCache } from "../parse/parseCache.js";
 import { sameScan } from "../scan/rescanVault.js";
@@ -48,6 +47,8 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   // Made once per build, not per request.
   const html = perBuild(() => pageHtml(current.data, assets, { live: true, build }));
   const dataJson = perBuild(() => jsonForHtml(current.data));
+  // Made at start, as pages ask for it: its node entries are what each save's delta compares against.
+  dataJson(build);
   const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -70,11 +71,11 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   // 30 ms: an editor's save (write a temporary file, rename it over the note) is one burst of events.
   const rebuild = debounce(async () => {
     try {
-      const before = current;
       current = await nextBuild();
       build += 1;
-      // One line: JSON.stringify escapes every line break inside strings.
-      const update = `event: update\ndata: ${JSON.stringify({ from: build - 1, to: build, delta: pageDelta(before.data, current.data) })}\n\n`;
+      // A null delta tells pages to fetch the whole data. One line: JSON.stringify escapes every line break inside strings.
+      const delta = current.delta === undefined || current.delta === "reload" ? null : current.delta;
+      const update = `event: update\ndata: ${JSON.stringify({ from: build - 1, to: build, delta })}\n\n`;
       for (const client of clients) client.write(update);
       options.onRebuild?.(current);
       verify();
