@@ -123,11 +123,6 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   return (await openCheckState(file, expected))?.state() ?? null;
 }
 
-/** The last findings when `scan` found the files the state knows (see StoredCheckState). */
-export async function findingsIfUnchanged(file: string, expected: CacheHeader, scan: ScanResult): Promise<CheckFindings | null> {
-  return (await openCheckState(file, expected))?.findingsIfUnchanged(scan) ?? null;
-}
-
 function decodedState(bytes: Buffer, header: StateHeader): CheckState | null {
   const ends: number[] = [];
   for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
