@@ -41,6 +41,11 @@ export function stripMd(path: string): string {
 export function preferredSpelling(spellings: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const spelling of spellings) counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+  return mostUsedSpelling(counts);
+}
+
+/** `preferredSpelling`, given how many links use each spelling (counts of 0 are not used). */
+export function mostUsedSpelling(counts: Iterable<readonly [string, number]>): string {
   let best = "";
   let bestCount = 0;
   for (const [spelling, count] of [...counts].sort(([a], [b]) => compareCodeUnits(a, b))) {

@@ -103,29 +103,48 @@ export function vaultFindings(vault: Vault, suggestionsFor: SuggestionsFor = (ta
 
 /** The findings alone, from the links that can be findings and every note's link ends. */
 export function checkFindings(source: FindingsSource): CheckFindings {
-  const dangling = danglingTargets(source.links, source.suggestionsFor);
-  const anchors = brokenAnchors(source);
-  const ambiguous = ambiguousLinks(source);
-  const lonely = orphans(source, source.ends);
-  const problems = [...source.problems].sort((a, b) => compareCodeUnits(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
+  return findingsWithStats(
+    {
+      dangling: danglingTargets(source.links, source.suggestionsFor),
+      brokenAnchors: brokenAnchors(source),
+      ambiguous: ambiguousLinks(source),
+      orphans: orphans(source, source.ends),
+      deadEnds: deadEnds(source, source.ends),
+      problems: [...source.problems].sort(compareProblems),
+    },
+    { notes: source.notes.length, attachments: source.attachments, links: source.linkCount },
+  );
+}
+
+/** The findings' lists, each in its order: the stats and the wanted topics follow from them. */
+export type FindingLists = Omit<CheckFindings, "stats" | "wanted">;
+
+/** The findings with their stats and wanted topics, given the lists and the vault's counts. */
+export function findingsWithStats(lists: FindingLists, counts: Pick<CheckFindings["stats"], "notes" | "attachments" | "links">): CheckFindings {
+  const { dangling, brokenAnchors, ambiguous, orphans, deadEnds, problems } = lists;
   return {
     stats: {
-      notes: source.notes.length,
-      attachments: source.attachments,
-      links: source.linkCount,
+      notes: counts.notes,
+      attachments: counts.attachments,
+      links: counts.links,
       dangling: dangling.length,
       danglingLinks: dangling.reduce((sum, group) => sum + group.references.length, 0),
-      brokenAnchors: anchors.length,
+      brokenAnchors: brokenAnchors.length,
       ambiguous: ambiguous.length,
-      orphans: lonely.length,
+      orphans: orphans.length,
       problems: problems.length,
     },
     dangling,
     wanted: wantedTopics(dangling),
-    brokenAnchors: anchors,
+    brokenAnchors,
     ambiguous,
-    orphans: lonely,
-    deadEnds: deadEnds(source, source.ends),
+    orphans,
+    deadEnds,
     problems,
   };
+}
+
+/** Problems by path, then line; a stable sort keeps the order they were found in otherwise. */
+export function compareProblems(a: Problem, b: Problem): number {
+  return compareCodeUnits(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0);
 }

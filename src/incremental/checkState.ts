@@ -2,11 +2,13 @@ import { readFile } from "node:fs/promises";
 import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader } from "../cacheFiles.js";
 import type { CheckFindings } from "../analyze/checkReport.js";
 import type { FindingLink } from "../analyze/findings.js";
+import { suggestionsOf } from "../analyze/nearMiss.js";
+import { lookupKey } from "../keys.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
@@ -71,7 +73,14 @@ interface StateHeader extends CacheHeader {
   files: number[];
   scanProblems: Problem[];
   suggestions: [string, VaultPath | null][];
+  /** For each note, how many other notes link to it: whether it is an orphan, without reading their facts. */
+  linkedBy: number[];
+  /** For each missing topic of the last findings, in their order, how many of its links use each spelling. */
+  spellings: Spellings;
 }
+
+/** Per missing topic, `[spelling, links]` pairs: what its name is made from as links come and go. */
+export type Spellings = [spelling: string, links: number][][];
 
 type FactsLine = [size: number, mtimeMs: number, links: number, linksOut: 0 | 1, linksTo: number[], notable: NotableLine[], problems: ProblemLine[]];
 type NotableLine = [target: string, heading: string | null, block: string | null, line: number, column: number, raw: string, resolved: number, candidates: number[], brokenAnchor: FindingLink["brokenAnchor"]];
@@ -92,8 +101,42 @@ export interface StoredCheckState {
    * decoded. Null otherwise.
    */
   findingsIfUnchanged(scan: ScanResult): CheckFindings | null;
+  /** What the last run kept, without decoding every note's facts; null when it cannot be trusted. */
+  lastRun(): LastRun | null;
   /** The whole state; null when a line of it cannot be trusted. */
   state(): CheckState | null;
+}
+
+/**
+ * The last run's findings and what patching them needs when a few notes were edited: every
+ * note's facts and details stay in the file's bytes until asked for.
+ */
+export interface LastRun {
+  notePaths: VaultPath[];
+  attachments: VaultPath[];
+  /** Each note's size and modification time, in turn. */
+  files: number[];
+  scanProblems: Problem[];
+  suggestions: Map<string, VaultPath | null>;
+  linkedBy: number[];
+  spellings: Spellings;
+  findings: CheckFindings;
+  /** A note's facts, decoded from its line; throws DamagedState when the line cannot be read. */
+  facts(place: number): NoteFacts;
+  /** The facts lines of notes `from` to `to - 1` as the file holds them, newlines included. */
+  factsSection(from: number, to: number): Iterable<Uint8Array>;
+  names: NamesStore;
+  details: DetailsStore;
+}
+
+/** A last run with some notes' facts and details made again, and the findings patched: the rest is written back as read. */
+export interface StatePatch {
+  files: number[];
+  linkedBy: number[];
+  spellings: Spellings;
+  findings: CheckFindings;
+  facts: ReadonlyMap<number, NoteFacts>;
+  details: ReadonlyMap<number, NoteDetails>;
 }
 
 /** The state file, or null when there is none or its header cannot be trusted (another version or vault, damage). */
@@ -107,6 +150,8 @@ export async function openCheckState(file: string, expected: CacheHeader): Promi
   const headerEnd = bytes.indexOf(10);
   const header = headerEnd === -1 ? undefined : parseJson(bytes.toString("utf8", 0, headerEnd));
   if (!sameHeader(header, expected) || !wellFormedHeader(header)) return null;
+  let ends: number[] | undefined;
+  const lineEnds = () => (ends ??= newlinesOf(bytes));
   return {
     findingsIfUnchanged(scan) {
       const findingsEnd = bytes.indexOf(10, headerEnd + 1);
@@ -114,7 +159,41 @@ export async function openCheckState(file: string, expected: CacheHeader): Promi
       const findings = parseJson(bytes.toString("utf8", headerEnd + 1, findingsEnd));
       return wellFormedFindings(findings) ? findings : null;
     },
-    state: () => decodedState(bytes, header),
+    lastRun: () => lastRunOf(bytes, header, lineEnds()),
+    state: () => decodedState(bytes, header, lineEnds()),
+  };
+}
+
+function newlinesOf(bytes: Buffer): number[] {
+  const ends: number[] = [];
+  for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
+  return ends;
+}
+
+/** Line 0 is the header, line 1 the findings, line 2 + i note i's facts, then the names line and a details line per note. */
+function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]): LastRun | null {
+  const count = header.notes.length;
+  if (ends.length !== 2 * count + 3 || header.files.length !== 2 * count || header.linkedBy.length !== count) return null;
+  const findings = parseJson(bytes.toString("utf8", (ends[0] ?? 0) + 1, ends[1]));
+  if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
+  const paths = [...header.notes, ...header.attachments];
+  const start = (line: number) => (ends[line - 1] ?? 0) + 1;
+  return {
+    notePaths: header.notes,
+    attachments: header.attachments,
+    files: header.files,
+    scanProblems: header.scanProblems,
+    suggestions: new Map(header.suggestions),
+    linkedBy: header.linkedBy,
+    spellings: header.spellings,
+    findings,
+    facts(place) {
+      const line = place >= 0 && place < count ? parseJson(bytes.toString("utf8", start(place + 2), ends[place + 2])) : undefined;
+      return (wellFormedFacts(line) ? decodeFacts(line, place, paths) : null) ?? damaged(place);
+    },
+    factsSection: (from, to) => (to > from ? [bytes.subarray(start(from + 2), start(to + 2))] : []),
+    names: storedNames(bytes, start(count + 2), start(count + 3), count),
+    details: storedDetails(bytes, ends.slice(count + 2)),
   };
 }
 
@@ -123,9 +202,7 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   return (await openCheckState(file, expected))?.state() ?? null;
 }
 
-function decodedState(bytes: Buffer, header: StateHeader): CheckState | null {
-  const ends: number[] = [];
-  for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
+function decodedState(bytes: Buffer, header: StateHeader, ends: readonly number[]): CheckState | null {
   if (ends.length !== 2 * header.notes.length + 3) return null;
   const count = header.notes.length;
   const paths = [...header.notes, ...header.attachments];
@@ -161,22 +238,80 @@ function wellFormedFindings(value: unknown): value is CheckFindings {
 
 /** Writes the state, and the findings made with it, atomically; a failure only costs speed next time. */
 export async function writeCheckState(file: string, header: CacheHeader, state: CheckState, last: LastFindings): Promise<void> {
-  const files = state.notes.flatMap((facts) => [facts.size, facts.mtimeMs]);
-  const full: StateHeader = { ...header, notes: state.notePaths, attachments: state.attachments, files, scanProblems: last.scanProblems, suggestions: [...state.suggestions] };
-  await writeAtomically(file, stateLines(full, state, last.findings));
+  const full: StateHeader = {
+    ...header,
+    notes: state.notePaths,
+    attachments: state.attachments,
+    files: state.notes.flatMap((facts) => [facts.size, facts.mtimeMs]),
+    scanProblems: last.scanProblems,
+    suggestions: [...state.suggestions],
+    linkedBy: linkedByOf(state.notes),
+    spellings: spellingsOf(state.notes, last.findings),
+  };
+  await writeAtomically(file, stateLines(full, last.findings, factsLines(full, state), state.names, state.details));
 }
 
-function* stateLines(header: StateHeader, state: CheckState, findings: CheckFindings): Generator<string | Uint8Array> {
+/** Writes a last run with a patch over it, atomically: unchanged lines are copied as they were read. */
+export async function writePatchedState(file: string, header: CacheHeader, run: LastRun, patch: StatePatch): Promise<void> {
+  const { files, linkedBy, spellings, findings } = patch;
+  const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], linkedBy, spellings };
+  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(full, run, patch.facts), run.names, detailsOver(run.details, patch.details)));
+}
+
+function* stateLines(header: StateHeader, findings: CheckFindings, facts: Iterable<string | Uint8Array>, names: NamesStore, details: DetailsStore): Generator<string | Uint8Array> {
   yield `${JSON.stringify(header)}\n`;
   yield `${JSON.stringify(findings)}\n`;
+  yield* facts;
+  yield names.line();
+  yield* details.section(0, header.notes.length);
+}
+
+function* factsLines(header: StateHeader, state: CheckState): Generator<string | Uint8Array> {
   let placeOf: Map<VaultPath, number> | undefined;
   for (const [place, facts] of state.notes.entries()) {
     const stored = state.storedFacts?.line(place, facts);
-    placeOf ??= stored ? undefined : new Map([...header.notes, ...header.attachments].map((path, at) => [path, at] as const));
-    yield stored ?? `${JSON.stringify(encodeFacts(facts, placeOf as Map<VaultPath, number>))}\n`;
+    yield stored ?? factsLine(facts, (placeOf ??= placesOf(header)));
   }
-  yield state.names.line();
-  yield* state.details.section(0, state.notes.length);
+}
+
+function* patchedFactsLines(header: StateHeader, run: LastRun, facts: ReadonlyMap<number, NoteFacts>): Generator<string | Uint8Array> {
+  const placeOf = placesOf(header);
+  let next = 0;
+  for (const place of [...facts.keys()].sort((a, b) => a - b)) {
+    yield* run.factsSection(next, place);
+    yield factsLine(facts.get(place) as NoteFacts, placeOf);
+    next = place + 1;
+  }
+  yield* run.factsSection(next, header.notes.length);
+}
+
+function factsLine(facts: NoteFacts, placeOf: ReadonlyMap<VaultPath, number>): string {
+  return `${JSON.stringify(encodeFacts(facts, placeOf))}\n`;
+}
+
+function placesOf(header: StateHeader): Map<VaultPath, number> {
+  return new Map([...header.notes, ...header.attachments].map((path, at) => [path, at] as const));
+}
+
+/** For each note, how many other notes link to it. */
+function linkedByOf(notes: readonly NoteFacts[]): number[] {
+  const counts = new Array<number>(notes.length).fill(0);
+  for (const facts of notes) for (const place of facts.linksTo) if (place < notes.length) counts[place] = (counts[place] ?? 0) + 1;
+  return counts;
+}
+
+/** For each missing topic of `findings`, how many links use each spelling of its name. */
+function spellingsOf(notes: readonly NoteFacts[], findings: CheckFindings): Spellings {
+  const byKey = new Map<string, Map<string, number>>();
+  for (const facts of notes) {
+    for (const link of facts.notable) {
+      if (link.resolved !== null) continue;
+      const key = lookupKey(link.target);
+      const counts = byKey.get(key) ?? new Map<string, number>();
+      byKey.set(key, counts.set(link.target, (counts.get(link.target) ?? 0) + 1));
+    }
+  }
+  return findings.dangling.map((group) => [...(byKey.get(lookupKey(group.target)) ?? [])]);
 }
 
 /** Names given whole. */
@@ -315,7 +450,8 @@ function decodeDetails([hash, title, aliases, flat, blockIds]: DetailsLine): Not
 
 function wellFormedHeader(value: unknown): value is StateHeader {
   const header = value as Partial<StateHeader>;
-  return Array.isArray(header.notes) && Array.isArray(header.attachments) && Array.isArray(header.files) && Array.isArray(header.scanProblems) && Array.isArray(header.suggestions);
+  const lists = [header.notes, header.attachments, header.files, header.scanProblems, header.suggestions, header.linkedBy, header.spellings];
+  return lists.every(Array.isArray) && (header.spellings ?? []).every(Array.isArray);
 }
 
 /** Enough shape checking that a damaged state is never handed to the findings. */

@@ -5,7 +5,8 @@ import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
 import { scanVault } from "../scan/scanVault.js";
 import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
 import { version } from "../version.js";
-import { checkStateFile, detailsGiven, namesGiven, openCheckState, writeCheckState, type CheckState } from "./checkState.js";
+import { checkStateFile, detailsGiven, namesGiven, openCheckState, writeCheckState, writePatchedState, type CheckState } from "./checkState.js";
+import { findingsAfterEdits } from "./editedNotes.js";
 import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
 import { updateFindings } from "./updateFindings.js";
 
@@ -32,6 +33,13 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
     // The same files as last time, of the same sizes and times: the findings are last time's.
     const same = stored?.findingsIfUnchanged(scan);
     if (same) return same;
+    // Only some notes' text changed: their findings are patched into the last ones.
+    const run = stored?.lastRun();
+    const edited = run ? await findingsAfterEdits(scan, run) : null;
+    if (run && edited) {
+      await writePatchedState(kept.file, kept.header, run, edited.patch);
+      return edited.findings;
+    }
     const state = stored?.state();
     const updated = state ? await updateFindings(scan, state) : null;
     if (updated) {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CheckFindings } from "../../src/analyze/checkReport.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
 import { checkStateFile, openCheckState, readCheckState } from "../../src/incremental/checkState.js";
+import { findingsAfterEdits } from "../../src/incremental/editedNotes.js";
 import { noteFacts } from "../../src/incremental/noteFacts.js";
 import { updateFindings } from "../../src/incremental/updateFindings.js";
 import { unreadNote } from "../../src/parse/unreadNote.js";
@@ -53,6 +54,18 @@ async function bothWays(root: string, cache: string): Promise<{ kept: CheckFindi
   expect(updated, "the state was usable").not.toBeNull();
   const kept = await checkVault(root, { cacheFolder: cache });
   expect(findingsOf(kept)).toEqual(findingsOf(updated?.findings as CheckFindings));
+  return { kept: findingsOf(kept), full: findingsOf(await checkVault(root, { cacheFolder: null })) };
+}
+
+/** The findings patched into the last ones (failing when no patch could be made), as `check` gives them, and from a full check. */
+async function patchedWay(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
+  const { file, header } = await checkStateFile(root, cache, version());
+  const run = (await openCheckState(file, header))?.lastRun() ?? null;
+  expect(run, "the last run was kept").not.toBeNull();
+  const edited = run && (await findingsAfterEdits(await scanVault(root), run));
+  expect(edited, "the edit was patched").not.toBeNull();
+  const kept = await checkVault(root, { cacheFolder: cache });
+  expect(findingsOf(kept)).toEqual(findingsOf(edited?.findings as CheckFindings));
   return { kept: findingsOf(kept), full: findingsOf(await checkVault(root, { cacheFolder: null })) };
 }
 
@@ -119,6 +132,69 @@ describe("check from the state the last check kept", () => {
       const { kept, full } = await bothWays(root, cache);
       expect(kept).toEqual(full);
     }
+  });
+
+  it.each([
+    ["a link to an orphan, which is one no more", "Lonely.md", "# Lonely\n\n[[EC2]]\n"],
+    ["a note's only link dropped: it turns orphan", "Spot instances.md", "# Spot\n"],
+    ["the last link to a missing topic dropped", "EBS.md", "# EBS\n\n## Snapshots\n\nVolumes. ^vol\n\n[[EC2#Pricing]] [[EC2#^ec2-end]]\n"],
+    ["a new missing topic, a typo of a note, and a broken anchor", "EC2.md", "---\naliases: [Elastic Compute Cloud]\n---\n# EC2\n\n## Pricing\n\n[[Spot instance]] [[EBS#Nope]] [[EBS#^gone]]\nline ^ec2-end\n"],
+    ["a missing topic's name, as most of its links now spell it", "Lonely.md", "# Lonely\n\n[[spot Instancs]] [[spot Instancs]]\n"],
+    ["a problem found in a note", "Lonely.md", "\uFEFF# Lonely\n\n```\nunclosed fence [[EC2]]\n"],
+  ])("patches the last findings for %s", async (_what, path, text) => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    write(root, path, text);
+    const { kept, full } = await patchedWay(root, cache);
+    expect(kept).toEqual(full);
+    // And back again, from the state the patch wrote.
+    write(root, path, vault[path as keyof typeof vault]);
+    const back = await patchedWay(root, cache);
+    expect(back.kept).toEqual(back.full);
+  });
+
+  it.each([
+    ["a heading others link to is renamed", "EBS.md", "# EBS\n\n## Snaps\n\nVolumes. ^vol\n"],
+    ["a block id dropped", "EBS.md", "# EBS\n\n## Snapshots\n\nVolumes.\n"],
+    ["an alias added, which suggestions search", "Lonely.md", "---\naliases: [Spot instancs]\n---\n# Lonely\n"],
+  ])("leaves it to the whole state when %s", async (_what, path, text) => {
+    const root = makeVault(vault);
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    write(root, path, text);
+    const { file, header } = await checkStateFile(root, cache, version());
+    const run = (await openCheckState(file, header))?.lastRun();
+    expect(run && (await findingsAfterEdits(await scanVault(root), run))).toBeNull();
+    const { kept, full } = await bothWays(root, cache);
+    expect(kept).toEqual(full);
+  });
+
+  it("patches the findings over random edits of notes' links as a full check finds them (property)", async () => {
+    // Each note keeps its headings, block id and aliases: only its links change, so every edit is patched.
+    const heads: Record<string, string> = {
+      "A.md": "---\naliases: [Bee]\n---\n## One\n",
+      "B.md": "## Two\ntext ^x\n",
+      "C.md": "",
+      "Sub/A.md": "## One\n## Two\n",
+    };
+    const linkTo = fc.tuple(fc.constantFrom("A", "B", "C", "Sub/A", "Missing", "missing", "Bb", "pic.png"), fc.constantFrom("", "#One", "#Two", "#^x", "#^y"));
+    const links = fc.array(linkTo, { maxLength: 4 });
+    const text = (path: string, list: [string, string][]) => `${heads[path]}${list.map(([t, a]) => `[[${t}${a}]]`).join(" ")}\n`;
+    const paths = Object.keys(heads);
+    await fc.assert(
+      fc.asyncProperty(fc.array(links, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.constantFrom(...paths), links), { minLength: 1, maxLength: 4 }), async (start, edits) => {
+        const root = makeVault({ ...Object.fromEntries(paths.map((path, i) => [path, text(path, start[i] ?? [])])), "pic.png": "png" });
+        const cache = cacheFolder();
+        await checkVault(root, { cacheFolder: cache });
+        for (const [path, list] of edits) {
+          write(root, path, text(path, list));
+          const { kept, full } = await patchedWay(root, cache);
+          expect(kept).toEqual(full);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("checks in full when the state is damaged", async () => {

@@ -1,0 +1,86 @@
+import type { CheckFindings } from "../analyze/checkReport.js";
+import { keptSuggestions, nearMissNamesOf, sameNames } from "../analyze/nearMiss.js";
+import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
+import { readAndHash } from "../parse/readNotes.js";
+import { nameIndexOf } from "../resolve/nameIndex.js";
+import { resolveNoteLinks } from "../resolve/resolveLinks.js";
+import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
+import { DamagedState, type LastRun, type StatePatch } from "./checkState.js";
+import { noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
+import { patchFindings, type EditedNote } from "./patchFindings.js";
+import { MOST_CHANGED } from "./updateFindings.js";
+
+export interface EditedCheck {
+  findings: CheckFindings;
+  patch: StatePatch;
+}
+
+/**
+ * The findings when the files are those of the last run and only some notes' text changed,
+ * made by patching the last findings: only the edited notes are read, and no other note's facts
+ * are decoded. Null when that cannot be done (a file came or went, the scan's problems changed,
+ * an edited note changed its names, headings or block ids, too many or a big note changed, or a
+ * part of the state is damaged): `updateFindings` or a full check does those.
+ */
+export async function findingsAfterEdits(scan: ScanResult, run: LastRun): Promise<EditedCheck | null> {
+  if (!sameFiles(scan, run)) return null;
+  const places = scan.notes.flatMap((file, place) => (file.size === run.files[2 * place] && file.mtimeMs === run.files[2 * place + 1] ? [] : [place]));
+  if (places.length > MOST_CHANGED || places.some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
+  try {
+    return await patched(scan, run, places);
+  } catch (error) {
+    if (error instanceof DamagedState) return null;
+    throw error;
+  }
+}
+
+async function patched(scan: ScanResult, run: LastRun, places: readonly number[]): Promise<EditedCheck | null> {
+  const files = [...run.files];
+  const facts = new Map<number, NoteFacts>();
+  const details = new Map<number, NoteDetails>();
+  const reread: { place: number; file: VaultFile; hash: string | null; parsed: ParsedNote }[] = [];
+  for (const place of places) {
+    const file = scan.notes[place] as VaultFile;
+    [files[2 * place], files[2 * place + 1]] = [file.size, file.mtimeMs];
+    const read = await readAndHash(file, {}, run.details.get(place).hash);
+    // The same text with another time: only the time is kept anew.
+    if (read.parsed === null) facts.set(place, { ...run.facts(place), size: file.size, mtimeMs: file.mtimeMs });
+    else reread.push({ place, file, hash: read.hash, parsed: read.parsed });
+  }
+  for (const { place, hash, parsed } of reread) {
+    const now = noteDetails(parsed.note, hash);
+    if (!sameNames(run.details.get(place), now) || !sameAnchors(run.details.get(place), now)) return null;
+    details.set(place, now);
+  }
+  const paths = [...run.notePaths, ...run.attachments];
+  const placeOf = new Map(paths.map((path, place) => [path, place] as const));
+  const anchorsOf = (path: VaultPath) => {
+    const place = placeOf.get(path);
+    return place === undefined || place >= run.notePaths.length ? undefined : { path, ...(details.get(place) ?? run.details.get(place)) };
+  };
+  const index = nameIndexOf(run.notePaths, run.attachments, anchorsOf);
+  const edited = reread.map(({ place, file, hash, parsed }): EditedNote => {
+    const after = noteFacts(file, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
+    facts.set(place, after);
+    return { place, before: run.facts(place), after };
+  });
+  const suggestionsFor = keptSuggestions(() => nearMissNamesOf(run.notePaths, run.names.get()), run.suggestions);
+  const { findings, linkedBy, spellings } = patchFindings(run, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor);
+  return { findings, patch: { files, linkedBy, spellings, findings, facts, details } };
+}
+
+function sameFiles(scan: ScanResult, run: LastRun): boolean {
+  return (
+    scan.notes.length === run.notePaths.length &&
+    scan.attachments.length === run.attachments.length &&
+    scan.notes.every((file, place) => file.path === run.notePaths[place]) &&
+    scan.attachments.every((file, place) => file.path === run.attachments[place]) &&
+    JSON.stringify(scan.problems) === JSON.stringify(run.scanProblems)
+  );
+}
+
+/** Whether links into a note check their anchors as before: the same headings (depth and text) and block ids. */
+function sameAnchors(before: NoteDetails, after: NoteDetails): boolean {
+  const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, i) => same(x, b[i] as T));
+  return sameList(before.headings, after.headings, (x, y) => x.depth === y.depth && x.text === y.text) && sameList(before.blockIds, after.blockIds, (x, y) => x === y);
+}

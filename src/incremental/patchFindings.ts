@@ -1,0 +1,151 @@
+import { compareProblems, findingsWithStats, type CheckFindings } from "../analyze/checkReport.js";
+import { ambiguousLinks, brokenAnchors, type DanglingTarget, type FindingLink, type SuggestionsFor } from "../analyze/findings.js";
+import { compareCodeUnits, lookupKey, mostUsedSpelling } from "../keys.js";
+import type { Problem, VaultPath } from "../types.js";
+import type { Spellings } from "./checkState.js";
+import type { NoteFacts } from "./noteFacts.js";
+
+/** A note read again: its facts as the last run kept them, and as they are now. */
+export interface EditedNote {
+  place: number;
+  before: NoteFacts;
+  after: NoteFacts;
+}
+
+/** The last run's findings and the counts kept with them. */
+export interface KeptFindings {
+  findings: CheckFindings;
+  /** For each note, how many other notes link to it. */
+  linkedBy: readonly number[];
+  spellings: Spellings;
+  scanProblems: readonly Problem[];
+}
+
+/** Where each path sits in scan order (notes, then attachments). */
+export type PlaceOf = (path: VaultPath) => number;
+
+/**
+ * The findings after some notes were edited, made from the last ones without reading any other
+ * note: the edited notes' own links, problems and link ends are taken out and put back as they
+ * are now. It holds only while no file came or went and no edited note changed its names,
+ * headings or block ids, as then no other note's links resolve or check otherwise.
+ */
+export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor): { findings: CheckFindings; linkedBy: number[]; spellings: Spellings } {
+  const { findings } = kept;
+  const paths = new Set(edited.map((note) => note.after.path));
+  const bySource = (a: { source: VaultPath }, b: { source: VaultPath }) => placeOf(a.source) - placeOf(b.source);
+  const newLinks = edited.flatMap((note) => note.after.notable);
+  const { dangling, spellings } = patchDangling(kept, edited, placeOf, suggestionsFor);
+  const { linkedBy, orphans, deadEnds } = patchLinkEnds(kept, edited, placeOf);
+  const lists = {
+    dangling,
+    brokenAnchors: [...findings.brokenAnchors.filter((link) => !paths.has(link.source)), ...brokenAnchors({ links: newLinks })].sort(bySource),
+    ambiguous: [...findings.ambiguous.filter((link) => !paths.has(link.source)), ...ambiguousLinks({ links: newLinks })].sort(bySource),
+    orphans,
+    deadEnds,
+    problems: patchProblems(findings.problems, kept.scanProblems, edited),
+  };
+  const links = edited.reduce((sum, note) => sum + note.after.links - note.before.links, findings.stats.links);
+  return { findings: findingsWithStats(lists, { notes: findings.stats.notes, attachments: findings.stats.attachments, links }), linkedBy, spellings };
+}
+
+interface Group {
+  key: string;
+  references: DanglingTarget["references"];
+  spellings: Map<string, number>;
+  suggestion: VaultPath | null;
+  /** The name it was shown by; null for a new topic. */
+  target: string | null;
+}
+
+/** Missing topics with the edited notes' links to them taken out and put back; a topic that gets another name has its suggestion searched again. */
+function patchDangling(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor): { dangling: DanglingTarget[]; spellings: Spellings } {
+  const groups = new Map<string, Group>();
+  kept.findings.dangling.forEach((group, i) => {
+    const key = lookupKey(group.target);
+    groups.set(key, { key, references: group.references, spellings: new Map(kept.spellings[i]), suggestion: group.suggestion, target: group.target });
+  });
+  const paths = new Set(edited.map((note) => note.after.path));
+  const touched = new Set<Group>();
+  const unresolved = (links: readonly FindingLink[]) => links.filter((link) => link.resolved === null);
+  for (const link of edited.flatMap((note) => unresolved(note.before.notable))) {
+    const group = groups.get(lookupKey(link.target));
+    if (group === undefined) continue;
+    group.spellings.set(link.target, (group.spellings.get(link.target) ?? 0) - 1);
+    touched.add(group);
+  }
+  for (const group of touched) group.references = group.references.filter((ref) => !paths.has(ref.source));
+  for (const link of edited.flatMap((note) => unresolved(note.after.notable))) {
+    const key = lookupKey(link.target);
+    const group = groups.get(key) ?? { key, references: [], spellings: new Map<string, number>(), suggestion: null, target: null };
+    groups.set(key, group);
+    group.references.push({ source: link.source, line: link.line, column: link.column, raw: link.raw });
+    group.spellings.set(link.target, (group.spellings.get(link.target) ?? 0) + 1);
+    touched.add(group);
+  }
+  const renamed: Group[] = [];
+  for (const group of touched) {
+    if (group.references.length === 0) {
+      groups.delete(group.key);
+      continue;
+    }
+    // Kept in note order, each note's links in their order: a stable sort by note.
+    group.references = [...group.references].sort((a, b) => placeOf(a.source) - placeOf(b.source));
+    for (const [spelling, count] of group.spellings) if (count <= 0) group.spellings.delete(spelling);
+    const target = mostUsedSpelling(group.spellings);
+    if (target !== group.target) renamed.push({ ...group, target });
+  }
+  for (const group of renamed) groups.set(group.key, group);
+  const suggest = renamed.length > 0 ? suggestionsFor(renamed.map((group) => group.target as string)) : undefined;
+  for (const group of renamed) group.suggestion = suggest?.(group.target as string) ?? null;
+  const sorted = [...groups.values()].sort((a, b) => compareCodeUnits(a.key, b.key));
+  return {
+    dangling: sorted.map((group) => ({ target: group.target as string, references: group.references, suggestion: group.suggestion })),
+    spellings: sorted.map((group) => [...group.spellings]),
+  };
+}
+
+/**
+ * Orphans and dead ends where an edited note's links changed them: the note itself, and the notes
+ * it linked to before or links to now. Another note links out when it was no dead end.
+ */
+function patchLinkEnds(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf): { linkedBy: number[]; orphans: VaultPath[]; deadEnds: VaultPath[] } {
+  const linkedBy = [...kept.linkedBy];
+  const notes = linkedBy.length;
+  const affected = new Map<number, VaultPath | null>();
+  for (const { place, before, after } of edited) {
+    for (const to of before.linksTo) if (to < notes) linkedBy[to] = (linkedBy[to] ?? 0) - 1;
+    for (const to of after.linksTo) if (to < notes) linkedBy[to] = (linkedBy[to] ?? 0) + 1;
+    for (const to of [...before.linksTo, ...after.linksTo]) if (to < notes && !affected.has(to)) affected.set(to, null);
+    affected.set(place, after.path);
+  }
+  const orphans = new Set(kept.findings.orphans);
+  const deadEnds = new Set(kept.findings.deadEnds);
+  const linksOut = new Map(edited.map((note) => [note.place, note.after.linksOut] as const));
+  const pathAt = new Map<number, VaultPath>();
+  for (const path of [...orphans, ...deadEnds, ...edited.map((note) => note.after.path)]) pathAt.set(placeOf(path), path);
+  for (const place of affected.keys()) {
+    // A note on neither list that was not edited links out: whatever links in, it stays off both.
+    const path = pathAt.get(place);
+    if (path === undefined) continue;
+    const out = linksOut.get(place) ?? !deadEnds.has(path);
+    setMember(deadEnds, path, !out);
+    setMember(orphans, path, !out && linkedBy[place] === 0);
+  }
+  return { linkedBy, orphans: [...orphans].sort(compareCodeUnits), deadEnds: [...deadEnds].sort(compareCodeUnits) };
+}
+
+function setMember<T>(set: Set<T>, item: T, member: boolean): void {
+  if (member) set.add(item);
+  else set.delete(item);
+}
+
+/**
+ * The edited notes' problems taken out and put back, in the full check's order: by path and line,
+ * then the scan's before a note's, each note's in the order found.
+ */
+function patchProblems(problems: readonly Problem[], scanProblems: readonly Problem[], edited: readonly EditedNote[]): Problem[] {
+  const paths = new Set<string>(edited.map((note) => note.after.path));
+  const kept = problems.filter((problem) => !paths.has(problem.path));
+  return [...kept, ...scanProblems.filter((problem) => paths.has(problem.path)), ...edited.flatMap((note) => note.after.problems)].sort(compareProblems);
+}
