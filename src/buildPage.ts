@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { vaultFindings, type CheckFindings } from "./analyze/checkReport.js";
+import type { CheckFindings } from "./analyze/checkReport.js";
 import { keptSuggestions, nearMissNames, sameNames, suggestionsOf, type NearMissNames } from "./analyze/nearMiss.js";
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
@@ -8,6 +8,7 @@ import { pageDelta, updateDelta, type PageDelta } from "./emit/pageDelta.js";
 import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph, type VaultGraph } from "./graph/buildGraph.js";
 import { updateGraph } from "./graph/updateGraph.js";
+import { vaultFindingsAfter } from "./incremental/vaultFindingsAfter.js";
 import { KEEP_PREVIOUS_SHARE, keptPositions, layoutPositions, type Position } from "./layout/layoutGraph.js";
 import { loadScanned, type LoadOptions } from "./loadVault.js";
 import { rescanVault } from "./scan/rescanVault.js";
@@ -77,7 +78,8 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const known = namesKept ? suggestionsOf(previous.report.dangling) : new Map();
   let names = namesKept ? previous.nearMissNames : undefined;
   const namesIndexed = () => (names ??= nearMissNames(vault.notes));
-  const report = vaultFindings(vault, keptSuggestions(namesIndexed, known));
+  const found = previous ? { vault: previous.vault, scanProblems: previous.scan.problems, findings: previous.report } : undefined;
+  const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
   const keptTopics = previous ? keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE) : null;
   const topics = keptTopics ?? topicClusters(graph);
   options.onLayout?.(graph.order);

@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { applyDelta, graphFromData, type PageGraph } from "../site/graph.js";
 import { buildPage, type PageBuild } from "../src/buildPage.js";
+import { vaultFindings } from "../src/analyze/checkReport.js";
 import { pageData } from "../src/emit/pageData.js";
 import { pageDelta } from "../src/emit/pageDelta.js";
 import { memoryParseCache } from "../src/parse/parseCache.js";
@@ -70,7 +71,7 @@ function contents(graph: PageGraph) {
 }
 
 describe("the delta a build gives open pages (serve)", () => {
-  it("turns the page of the previous build into this build's page, whatever was saved (property)", async () => {
+  it("turns the page of the previous build into this build's page, and its findings into this one's, whatever was saved (property)", async () => {
     const names = ["A", "B", "C"];
     const text = fc.array(fc.constantFrom("[[A]]", "[[B#H]]", "[[C]]", "[[Gone]]", "[[gone]]", "[[New topic]]", "# H", "---\naliases: [Z]\n---"), { maxLength: 4 }).map((parts) => parts.join("\n"));
     // A save edits a note (the graph is updated in place), adds one (built afresh), or removes one.
@@ -89,6 +90,8 @@ describe("the delta a build gives open pages (serve)", () => {
           const delta = next.delta;
           if (delta !== "reload") applyDelta(page, JSON.parse(JSON.stringify(delta)));
           expect(contents(delta === "reload" ? graphFromData(next.data) : page)).toEqual(contents(graphFromData(next.data)));
+          // Findings patched from the previous build's, or made whole: what a whole search finds.
+          expect(next.report).toEqual(vaultFindings(next.vault));
           previous = next;
         }
       }),

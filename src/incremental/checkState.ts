@@ -3,9 +3,9 @@ import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader 
 import type { CheckFindings } from "../analyze/checkReport.js";
 import type { FindingLink } from "../analyze/findings.js";
 import { suggestionsOf } from "../analyze/nearMiss.js";
-import { lookupKey } from "../keys.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
+import { countsKeptWith } from "./patchFindings.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
 const FORMAT = 6;
@@ -245,8 +245,7 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
     files: state.notes.flatMap((facts) => [facts.size, facts.mtimeMs]),
     scanProblems: last.scanProblems,
     suggestions: [...state.suggestions],
-    linkedBy: linkedByOf(state.notes),
-    spellings: spellingsOf(state.notes, last.findings),
+    ...countsKeptWith(state.notes, last.findings),
   };
   await writeAtomically(file, stateLines(full, last.findings, factsLines(full, state), state.names, state.details));
 }
@@ -291,27 +290,6 @@ function factsLine(facts: NoteFacts, placeOf: ReadonlyMap<VaultPath, number>): s
 
 function placesOf(header: StateHeader): Map<VaultPath, number> {
   return new Map([...header.notes, ...header.attachments].map((path, at) => [path, at] as const));
-}
-
-/** For each note, how many other notes link to it. */
-function linkedByOf(notes: readonly NoteFacts[]): number[] {
-  const counts = new Array<number>(notes.length).fill(0);
-  for (const facts of notes) for (const place of facts.linksTo) if (place < notes.length) counts[place] = (counts[place] ?? 0) + 1;
-  return counts;
-}
-
-/** For each missing topic of `findings`, how many links use each spelling of its name. */
-function spellingsOf(notes: readonly NoteFacts[], findings: CheckFindings): Spellings {
-  const byKey = new Map<string, Map<string, number>>();
-  for (const facts of notes) {
-    for (const link of facts.notable) {
-      if (link.resolved !== null) continue;
-      const key = lookupKey(link.target);
-      const counts = byKey.get(key) ?? new Map<string, number>();
-      byKey.set(key, counts.set(link.target, (counts.get(link.target) ?? 0) + 1));
-    }
-  }
-  return findings.dangling.map((group) => [...(byKey.get(lookupKey(group.target)) ?? [])]);
 }
 
 /** Names given whole. */

@@ -1,5 +1,5 @@
 import type { CheckFindings } from "../analyze/checkReport.js";
-import { keptSuggestions, nearMissNamesOf, sameNames } from "../analyze/nearMiss.js";
+import { keptSuggestions, nearMissNamesOf } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { nameIndexOf } from "../resolve/nameIndex.js";
@@ -7,7 +7,7 @@ import { resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import { DamagedState, type LastRun, type StatePatch } from "./checkState.js";
 import { noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
-import { patchFindings, type EditedNote } from "./patchFindings.js";
+import { keepsOthersFindings, patchFindings, type EditedNote } from "./patchFindings.js";
 import { MOST_CHANGED } from "./updateFindings.js";
 
 export interface EditedCheck {
@@ -49,7 +49,7 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
   }
   for (const { place, hash, parsed } of reread) {
     const now = noteDetails(parsed.note, hash);
-    if (!sameNames(run.details.get(place), now) || !sameAnchors(run.details.get(place), now)) return null;
+    if (!keepsOthersFindings(run.details.get(place), now)) return null;
     details.set(place, now);
   }
   const paths = [...run.notePaths, ...run.attachments];
@@ -77,10 +77,4 @@ function sameFiles(scan: ScanResult, run: LastRun): boolean {
     scan.attachments.every((file, place) => file.path === run.attachments[place]) &&
     JSON.stringify(scan.problems) === JSON.stringify(run.scanProblems)
   );
-}
-
-/** Whether links into a note check their anchors as before: the same headings (depth and text) and block ids. */
-function sameAnchors(before: NoteDetails, after: NoteDetails): boolean {
-  const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, i) => same(x, b[i] as T));
-  return sameList(before.headings, after.headings, (x, y) => x.depth === y.depth && x.text === y.text) && sameList(before.blockIds, after.blockIds, (x, y) => x === y);
 }

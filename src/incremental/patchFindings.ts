@@ -1,7 +1,8 @@
 import { compareProblems, findingsWithStats, type CheckFindings } from "../analyze/checkReport.js";
 import { ambiguousLinks, brokenAnchors, type DanglingTarget, type FindingLink, type SuggestionsFor } from "../analyze/findings.js";
 import { compareCodeUnits, lookupKey, mostUsedSpelling } from "../keys.js";
-import type { Problem, VaultPath } from "../types.js";
+import { sameNames } from "../analyze/nearMiss.js";
+import type { Heading, NoteRecord, Problem, VaultPath } from "../types.js";
 import type { Spellings } from "./checkState.js";
 import type { NoteFacts } from "./noteFacts.js";
 
@@ -12,13 +13,43 @@ export interface EditedNote {
   after: NoteFacts;
 }
 
-/** The last run's findings and the counts kept with them. */
-export interface KeptFindings {
-  findings: CheckFindings;
+/** What is kept with findings so that they can be patched. */
+export interface FindingsCounts {
   /** For each note, how many other notes link to it. */
-  linkedBy: readonly number[];
+  linkedBy: number[];
   spellings: Spellings;
+}
+
+/** The last run's findings and what patching them needs. */
+export interface KeptFindings extends Readonly<FindingsCounts> {
+  findings: CheckFindings;
   scanProblems: readonly Problem[];
+}
+
+/**
+ * Whether an edit of a note leaves every other note's findings as they were: the same names
+ * (what suggestions search), headings and block ids (what links into it check their anchors against).
+ */
+export function keepsOthersFindings(before: NoteAnchorsAndNames, after: NoteAnchorsAndNames): boolean {
+  const same = <T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, i) => equal(x, b[i] as T));
+  return sameNames(before, after) && same(before.headings, after.headings, (x, y) => x.depth === y.depth && x.text === y.text) && same(before.blockIds, after.blockIds, (x, y) => x === y);
+}
+
+type NoteAnchorsAndNames = Pick<NoteRecord, "title" | "aliases" | "blockIds"> & { headings: readonly Pick<Heading, "depth" | "text">[] };
+
+/** The counts kept with `findings`, made from every note's facts. */
+export function countsKeptWith(notes: readonly NoteFacts[], findings: CheckFindings): FindingsCounts {
+  const linkedBy = new Array<number>(notes.length).fill(0);
+  const byKey = new Map<string, Map<string, number>>();
+  for (const facts of notes) {
+    for (const place of facts.linksTo) if (place < notes.length) linkedBy[place] = (linkedBy[place] ?? 0) + 1;
+    for (const link of facts.notable) {
+      if (link.resolved !== null) continue;
+      const counts = byKey.get(lookupKey(link.target)) ?? new Map<string, number>();
+      byKey.set(lookupKey(link.target), counts.set(link.target, (counts.get(link.target) ?? 0) + 1));
+    }
+  }
+  return { linkedBy, spellings: findings.dangling.map((group) => [...(byKey.get(lookupKey(group.target)) ?? [])]) };
 }
 
 /** Where each path sits in scan order (notes, then attachments). */
@@ -30,7 +61,7 @@ export type PlaceOf = (path: VaultPath) => number;
  * are now. It holds only while no file came or went and no edited note changed its names,
  * headings or block ids, as then no other note's links resolve or check otherwise.
  */
-export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor): { findings: CheckFindings; linkedBy: number[]; spellings: Spellings } {
+export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor): FindingsCounts & { findings: CheckFindings } {
   const { findings } = kept;
   const paths = new Set(edited.map((note) => note.after.path));
   const bySource = (a: { source: VaultPath }, b: { source: VaultPath }) => placeOf(a.source) - placeOf(b.source);

@@ -3,11 +3,15 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rena
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CheckFindings } from "../../src/analyze/checkReport.js";
+import { vaultFindings, type CheckFindings } from "../../src/analyze/checkReport.js";
+import { nearMissFinder } from "../../src/analyze/nearMiss.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
 import { checkStateFile, openCheckState, readCheckState } from "../../src/incremental/checkState.js";
 import { findingsAfterEdits } from "../../src/incremental/editedNotes.js";
 import { noteFacts } from "../../src/incremental/noteFacts.js";
+import { patchedVaultFindings } from "../../src/incremental/vaultFindingsAfter.js";
+import { loadScanned } from "../../src/loadVault.js";
+import { memoryParseCache } from "../../src/parse/parseCache.js";
 import { updateFindings } from "../../src/incremental/updateFindings.js";
 import { unreadNote } from "../../src/parse/unreadNote.js";
 import { scanVault } from "../../src/scan/scanVault.js";
@@ -56,6 +60,26 @@ async function bothWays(root: string, cache: string): Promise<{ kept: CheckFindi
   expect(findingsOf(kept)).toEqual(findingsOf(updated?.findings as CheckFindings));
   return { kept: findingsOf(kept), full: findingsOf(await checkVault(root, { cacheFolder: null })) };
 }
+
+/** Vaults whose notes keep their headings, block ids and aliases while their links change: every edit can be patched. */
+const linkOnly = (() => {
+  const heads: Record<string, string> = {
+    "A.md": "---\naliases: [Bee]\n---\n## One\n",
+    "B.md": "## Two\ntext ^x\n",
+    "C.md": "",
+    "Sub/A.md": "## One\n## Two\n",
+  };
+  const paths = Object.keys(heads);
+  const linkTo = fc.tuple(fc.constantFrom("A", "B", "C", "Sub/A", "Missing", "missing", "Bb", "pic.png"), fc.constantFrom("", "#One", "#Two", "#^x", "#^y"));
+  const links = fc.array(linkTo, { maxLength: 4 });
+  const text = (path: string, list: [string, string][]) => `${heads[path]}${list.map(([t, a]) => `[[${t}${a}]]`).join(" ")}\n`;
+  return {
+    text,
+    start: fc.array(links, { minLength: paths.length, maxLength: paths.length }),
+    edits: fc.array(fc.tuple(fc.constantFrom(...paths), links), { minLength: 1, maxLength: 4 }),
+    vault: (start: [string, string][][]) => ({ ...Object.fromEntries(paths.map((path, i) => [path, text(path, start[i] ?? [])])), "pic.png": "png" }),
+  };
+})();
 
 /** The findings patched into the last ones (failing when no patch could be made), as `check` gives them, and from a full check. */
 async function patchedWay(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
@@ -171,26 +195,37 @@ describe("check from the state the last check kept", () => {
   });
 
   it("patches the findings over random edits of notes' links as a full check finds them (property)", async () => {
-    // Each note keeps its headings, block id and aliases: only its links change, so every edit is patched.
-    const heads: Record<string, string> = {
-      "A.md": "---\naliases: [Bee]\n---\n## One\n",
-      "B.md": "## Two\ntext ^x\n",
-      "C.md": "",
-      "Sub/A.md": "## One\n## Two\n",
-    };
-    const linkTo = fc.tuple(fc.constantFrom("A", "B", "C", "Sub/A", "Missing", "missing", "Bb", "pic.png"), fc.constantFrom("", "#One", "#Two", "#^x", "#^y"));
-    const links = fc.array(linkTo, { maxLength: 4 });
-    const text = (path: string, list: [string, string][]) => `${heads[path]}${list.map(([t, a]) => `[[${t}${a}]]`).join(" ")}\n`;
-    const paths = Object.keys(heads);
     await fc.assert(
-      fc.asyncProperty(fc.array(links, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.constantFrom(...paths), links), { minLength: 1, maxLength: 4 }), async (start, edits) => {
-        const root = makeVault({ ...Object.fromEntries(paths.map((path, i) => [path, text(path, start[i] ?? [])])), "pic.png": "png" });
+      fc.asyncProperty(linkOnly.start, linkOnly.edits, async (start, edits) => {
+        const root = makeVault(linkOnly.vault(start));
         const cache = cacheFolder();
         await checkVault(root, { cacheFolder: cache });
         for (const [path, list] of edits) {
-          write(root, path, text(path, list));
+          write(root, path, linkOnly.text(path, list));
           const { kept, full } = await patchedWay(root, cache);
           expect(kept).toEqual(full);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("patches a reloaded vault's findings (serve, between saves) as made whole (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(linkOnly.start, linkOnly.edits, async (start, edits) => {
+        const root = makeVault(linkOnly.vault(start));
+        const cache = memoryParseCache();
+        let scan = await scanVault(root);
+        let vault = await loadScanned(scan, { cache });
+        let findings = vaultFindings(vault);
+        for (const [path, list] of edits) {
+          write(root, path, linkOnly.text(path, list));
+          const scanNow = await scanVault(root);
+          const now = await loadScanned(scanNow, { cache, previous: vault });
+          const patched = patchedVaultFindings({ vault, scanProblems: scan.problems, findings }, { vault: now, scanProblems: scanNow.problems }, (targets) => nearMissFinder(now.notes, targets));
+          expect(patched, "the edit was patched").not.toBeNull();
+          expect(patched).toEqual(vaultFindings(now));
+          [scan, vault, findings] = [scanNow, now, patched as CheckFindings];
         }
       }),
       { numRuns: 60 },
