@@ -3,12 +3,13 @@ import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader 
 import type { CheckFindings } from "../analyze/checkReport.js";
 import type { FindingLink } from "../analyze/findings.js";
 import { suggestionsOf } from "../analyze/nearMiss.js";
+import type { FileKeys } from "../resolve/nameIndex.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 import { countsKeptWith } from "./patchFindings.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
@@ -21,6 +22,8 @@ export interface CheckState {
   notes: NoteFacts[];
   /** Each note's names as near-miss suggestions search them (`looseNamesOf`), in scan order. */
   names: NamesStore;
+  /** The keys links find each file by. */
+  keys: KeysStore;
   details: DetailsStore;
   /** The facts as the state file held them, for writing back unchanged; none after a full check. */
   storedFacts?: StoredFacts;
@@ -31,12 +34,16 @@ export interface StoredFacts {
   line(place: number, facts: NoteFacts): Uint8Array | undefined;
 }
 
-export interface NamesStore {
-  /** Decoded when first asked for; throws DamagedState when what is stored cannot be read. */
-  get(): readonly (readonly string[])[];
+/** A line of the state decoded only when asked for, and written back as it was read. */
+export interface StoredLine<T> {
+  /** Throws DamagedState when what is stored cannot be read. */
+  get(): T;
   /** The line as the state file holds it, newline included. */
   line(): string | Uint8Array;
 }
+
+export type NamesStore = StoredLine<readonly (readonly string[])[]>;
+export type KeysStore = StoredLine<FileKeys>;
 
 /** Each note's details, by its place in scan order. */
 export interface DetailsStore {
@@ -60,7 +67,8 @@ export class DamagedState extends Error {}
  * The file: a header line (CacheHeader, every path, each note's size and time, the scan's
  * problems, the suggestions); the last findings, read only when no file changed; one line of facts per note,
  * read on every run and written back as read when they did not change; one line with every note's
- * names in loose form, read only to search near misses; then one line of details per note,
+ * names in loose form, read only to search near misses; one with the keys links find every file
+ * by, read only to resolve a few notes' links; then one line of details per note,
  * decoded only for the notes a run needs and written back as it was read when the note did not
  * change. Facts are arrays, and
  * paths are places (a note's in scan order, an attachment's after every note): at 10,000 notes
@@ -126,6 +134,7 @@ export interface LastRun {
   /** The facts lines of notes `from` to `to - 1` as the file holds them, newlines included. */
   factsSection(from: number, to: number): Iterable<Uint8Array>;
   names: NamesStore;
+  keys: KeysStore;
   details: DetailsStore;
 }
 
@@ -164,16 +173,19 @@ export async function openCheckState(file: string, expected: CacheHeader): Promi
   };
 }
 
+/** The header, the findings, the names and the keys: every other line is a note's facts or details. */
+const LINES_BESIDE_NOTES = 4;
+
 function newlinesOf(bytes: Buffer): number[] {
   const ends: number[] = [];
   for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
   return ends;
 }
 
-/** Line 0 is the header, line 1 the findings, line 2 + i note i's facts, then the names line and a details line per note. */
+/** Line 0 is the header, line 1 the findings, line 2 + i note i's facts, then the names and keys lines and a details line per note. */
 function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]): LastRun | null {
   const count = header.notes.length;
-  if (ends.length !== 2 * count + 3 || header.files.length !== 2 * count || header.linkedBy.length !== count) return null;
+  if (ends.length !== 2 * count + LINES_BESIDE_NOTES || header.files.length !== 2 * count || header.linkedBy.length !== count) return null;
   const findings = parseJson(bytes.toString("utf8", (ends[0] ?? 0) + 1, ends[1]));
   if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
   const paths = [...header.notes, ...header.attachments];
@@ -193,7 +205,8 @@ function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]):
     },
     factsSection: (from, to) => (to > from ? [bytes.subarray(start(from + 2), start(to + 2))] : []),
     names: storedNames(bytes, start(count + 2), start(count + 3), count),
-    details: storedDetails(bytes, ends.slice(count + 2)),
+    keys: storedKeys(bytes, start(count + 3), start(count + 4), header),
+    details: storedDetails(bytes, ends.slice(count + 3)),
   };
 }
 
@@ -203,7 +216,7 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
 }
 
 function decodedState(bytes: Buffer, header: StateHeader, ends: readonly number[]): CheckState | null {
-  if (ends.length !== 2 * header.notes.length + 3) return null;
+  if (ends.length !== 2 * header.notes.length + LINES_BESIDE_NOTES) return null;
   const count = header.notes.length;
   const paths = [...header.notes, ...header.attachments];
   // Line i + 2 holds note i's facts.
@@ -217,8 +230,10 @@ function decodedState(bytes: Buffer, header: StateHeader, ends: readonly number[
   }
   const read = [...notes];
   const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? lineAt(place + 2) : undefined) };
-  const names = storedNames(bytes, (ends[count + 1] ?? 0) + 1, (ends[count + 2] ?? 0) + 1, count);
-  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, details: storedDetails(bytes, ends.slice(count + 2)), storedFacts };
+  const start = (line: number) => (ends[line - 1] ?? 0) + 1;
+  const names = storedNames(bytes, start(count + 2), start(count + 3), count);
+  const keys = storedKeys(bytes, start(count + 3), start(count + 4), header);
+  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, keys, details: storedDetails(bytes, ends.slice(count + 3)), storedFacts };
 }
 
 function sameFilesAs(header: StateHeader, scan: ScanResult): boolean {
@@ -247,21 +262,22 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
     suggestions: [...state.suggestions],
     ...countsKeptWith(state.notes, last.findings),
   };
-  await writeAtomically(file, stateLines(full, last.findings, factsLines(full, state), state.names, state.details));
+  await writeAtomically(file, stateLines(full, last.findings, factsLines(full, state), [state.names, state.keys], state.details));
 }
 
 /** Writes a last run with a patch over it, atomically: unchanged lines are copied as they were read. */
 export async function writePatchedState(file: string, header: CacheHeader, run: LastRun, patch: StatePatch): Promise<void> {
   const { files, linkedBy, spellings, findings } = patch;
   const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], linkedBy, spellings };
-  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(full, run, patch.facts), run.names, detailsOver(run.details, patch.details)));
+  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(full, run, patch.facts), [run.names, run.keys], detailsOver(run.details, patch.details)));
 }
 
-function* stateLines(header: StateHeader, findings: CheckFindings, facts: Iterable<string | Uint8Array>, names: NamesStore, details: DetailsStore): Generator<string | Uint8Array> {
+function* stateLines(header: StateHeader, findings: CheckFindings, facts: Iterable<string | Uint8Array>, [names, keys]: [NamesStore, KeysStore], details: DetailsStore): Generator<string | Uint8Array> {
   yield `${JSON.stringify(header)}\n`;
   yield `${JSON.stringify(findings)}\n`;
   yield* facts;
   yield names.line();
+  yield keys.line();
   yield* details.section(0, header.notes.length);
 }
 
@@ -292,24 +308,39 @@ function placesOf(header: StateHeader): Map<VaultPath, number> {
   return new Map([...header.notes, ...header.attachments].map((path, at) => [path, at] as const));
 }
 
-/** Names given whole. */
-export function namesGiven(list: readonly (readonly string[])[]): NamesStore {
-  return { get: () => list, line: () => `${JSON.stringify(list)}\n` };
+/** A line's value given whole. */
+export function lineGiven<T>(value: T): StoredLine<T> {
+  return { get: () => value, line: () => `${JSON.stringify(value)}\n` };
 }
 
-/** The names line left in the file's bytes until asked for, and written back as it is. */
-function storedNames(bytes: Buffer, start: number, end: number, notes: number): NamesStore {
-  let decoded: (readonly string[])[] | undefined;
+/** A line left in the file's bytes until asked for, and written back as it is. */
+function storedLine<T>(bytes: Buffer, start: number, end: number, wellFormed: (value: unknown) => value is T, what: string): StoredLine<T> {
+  let decoded: T | undefined;
   return {
     get() {
-      if (decoded) return decoded;
-      const list = parseJson(bytes.toString("utf8", start, end - 1));
-      const wellFormed = Array.isArray(list) && list.length === notes && list.every((names) => Array.isArray(names) && names.every((name) => typeof name === "string"));
-      if (!wellFormed) throw new DamagedState("the kept names of the notes cannot be read");
-      return (decoded = list as string[][]);
+      if (decoded !== undefined) return decoded;
+      const value = parseJson(bytes.toString("utf8", start, end - 1));
+      if (!wellFormed(value)) throw new DamagedState(`the kept ${what} cannot be read`);
+      return (decoded = value);
     },
     line: () => bytes.subarray(start, end),
   };
+}
+
+function storedNames(bytes: Buffer, start: number, end: number, notes: number): NamesStore {
+  const strings = (list: unknown) => Array.isArray(list) && list.every((name) => typeof name === "string");
+  const wellFormed = (list: unknown): list is string[][] => Array.isArray(list) && list.length === notes && list.every(strings);
+  return storedLine(bytes, start, end, wellFormed, "names of the notes");
+}
+
+function storedKeys(bytes: Buffer, start: number, end: number, header: StateHeader): KeysStore {
+  const keys = (list: unknown, length: number) => Array.isArray(list) && list.length === length && list.every((key) => typeof key === "string");
+  const wellFormed = (value: unknown): value is FileKeys => {
+    const found = value as Partial<FileKeys> | null;
+    const { notes, attachments } = header;
+    return keys(found?.noteNames, notes.length) && keys(found?.notePaths, notes.length) && keys(found?.attachmentNames, attachments.length) && keys(found?.attachmentPaths, attachments.length);
+  };
+  return storedLine(bytes, start, end, wellFormed, "keys of the files");
 }
 
 /** Details given whole (a full check's). */

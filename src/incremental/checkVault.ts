@@ -2,10 +2,11 @@ import { checkReport, findingsPart, vaultFindings, type CheckFindings, type Chec
 import { looseNamesOf, suggestionsOf } from "../analyze/nearMiss.js";
 import { loadScanned, type LoadOptions } from "../loadVault.js";
 import { openDiskCache, type DiskParseCache } from "../parse/diskParseCache.js";
+import { fileKeysOf } from "../resolve/nameIndex.js";
 import { scanVault } from "../scan/scanVault.js";
 import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
 import { version } from "../version.js";
-import { checkStateFile, detailsGiven, namesGiven, openCheckState, writeCheckState, writePatchedState, type CheckState } from "./checkState.js";
+import { checkStateFile, detailsGiven, lineGiven, openCheckState, writeCheckState, writePatchedState, type CheckState } from "./checkState.js";
 import { findingsAfterEdits } from "./editedNotes.js";
 import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
 import { updateFindings } from "./updateFindings.js";
@@ -79,6 +80,7 @@ function stateOf(scan: ScanResult, vault: Vault, cache: DiskParseCache, report: 
     return noteFacts(scan.notes[i] as VaultFile, hashes[i] ?? null, note, links, problemsOf.get(note.path) ?? [], placeOf);
   });
   const details = detailsGiven(vault.notes.map((note, i) => noteDetails(note, hashes[i] ?? null)));
-  const names = namesGiven(vault.notes.map(looseNamesOf));
-  return { notePaths, attachments: vault.attachments, suggestions: suggestionsOf(report.dangling), notes, names, details };
+  const names = lineGiven(vault.notes.map(looseNamesOf));
+  const keys = lineGiven(fileKeysOf(notePaths, vault.attachments));
+  return { notePaths, attachments: vault.attachments, suggestions: suggestionsOf(report.dangling), notes, names, keys, details };
 }

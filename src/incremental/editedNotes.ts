@@ -2,7 +2,7 @@ import type { CheckFindings } from "../analyze/checkReport.js";
 import { keptSuggestions, nearMissNamesOf } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
-import { nameIndexOf } from "../resolve/nameIndex.js";
+import { pathIndexFromKeys } from "../resolve/nameIndex.js";
 import { resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import { DamagedState, type LastRun, type StatePatch } from "./checkState.js";
@@ -58,7 +58,8 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
     const place = placeOf.get(path);
     return place === undefined || place >= run.notePaths.length ? undefined : { path, ...(details.get(place) ?? run.details.get(place)) };
   };
-  const index = nameIndexOf(run.notePaths, run.attachments, anchorsOf);
+  // The kept keys, looked up one by one: this note's few links do not pay for indexing every path.
+  const index = { ...pathIndexFromKeys(run.notePaths, run.attachments, run.keys.get()), anchorsOf };
   const edited = reread.map(({ place, file, hash, parsed }): EditedNote => {
     const after = noteFacts(file, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
     facts.set(place, after);

@@ -2,10 +2,10 @@ import { checkFindings, type CheckFindings } from "../analyze/checkReport.js";
 import { keptSuggestions, looseNamesOf, nearMissNamesOf, sameNames, suggestionsAfter, suggestionsOf } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
-import { nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
+import { fileKeysOf, nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
-import { DamagedState, detailsMoved, detailsOver, namesGiven, type CheckState, type DetailsStore } from "./checkState.js";
+import { DamagedState, detailsMoved, detailsOver, lineGiven, type CheckState, type DetailsStore } from "./checkState.js";
 import { fileChanges, linksByChangedName, type FileChanges } from "./fileChanges.js";
 import { findingsSourceOf, noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 
@@ -84,10 +84,11 @@ async function update(scan: ScanResult, state: CheckState, changes: FileChanges,
   const suggestionsFor = keptSuggestions(() => nearMissNamesOf(notePaths, namesNow()), known);
   const findings = checkFindings(findingsSourceOf(notes, changes.paths, attachments.length, scan.problems, suggestionsFor));
   const suggestions = suggestionsOf(findings.dangling);
-  const names = !changes.moved && renamed.length === 0 ? state.names : namesGiven(namesNow());
+  const names = !changes.moved && renamed.length === 0 ? state.names : lineGiven(namesNow());
+  const keys = changes.moved ? lineGiven(fileKeysOf(notePaths, attachments)) : state.keys;
   // Facts at the same places are written back as read where they are the same objects; moved ones are renumbered, so made again.
   const storedFacts = changes.moved ? undefined : state.storedFacts;
-  return { findings, state: { notePaths, attachments, suggestions, notes, names, details: store, ...(storedFacts ? { storedFacts } : {}) } };
+  return { findings, state: { notePaths, attachments, suggestions, notes, names, keys, details: store, ...(storedFacts ? { storedFacts } : {}) } };
 }
 
 /**
