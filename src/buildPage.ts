@@ -80,7 +80,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const namesIndexed = () => (names ??= nearMissNames(vault.notes));
   const found = previous ? { vault: previous.vault, scanProblems: previous.scan.problems, findings: previous.report } : undefined;
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
-  const keptTopics = previous ? keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE) : null;
+  const keptTopics = previous ? keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
   const topics = keptTopics ?? topicClusters(graph);
   options.onLayout?.(graph.order);
   const keptPlaces = previous ? keptPositions(graph, previous.positions) : null;

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { applyDelta, graphFromData, type PageGraph } from "../site/graph.js";
 import { buildPage, type PageBuild } from "../src/buildPage.js";
 import { vaultFindings } from "../src/analyze/checkReport.js";
+import { keptClusters } from "../src/analyze/topicClusters.js";
+import { KEEP_PREVIOUS_SHARE } from "../src/layout/layoutGraph.js";
 import { pageData } from "../src/emit/pageData.js";
 import { pageDelta } from "../src/emit/pageDelta.js";
 import { memoryParseCache } from "../src/parse/parseCache.js";
@@ -92,6 +94,8 @@ describe("the delta a build gives open pages (serve)", () => {
           expect(contents(delta === "reload" ? graphFromData(next.data) : page)).toEqual(contents(graphFromData(next.data)));
           // Findings patched from the previous build's, or made whole: what a whole search finds.
           expect(next.report).toEqual(vaultFindings(next.vault));
+          // Clusters kept with only the touched ones scored again: as scoring every one.
+          expect(next.topics).toEqual(keptClusters(next.graph, previous.topics, KEEP_PREVIOUS_SHARE) ?? next.topics);
           previous = next;
         }
       }),

@@ -43,9 +43,11 @@ export function topicClusters(graph: VaultGraph, seed = 1): TopicClusters {
  * The clusters of an earlier build of nearly the same graph, kept so colours hold still between
  * saves (`serve`): each node keeps its cluster, a new node joins the cluster most of its links
  * reach (or one of its own), and sizes and centres are counted again. Ids keep their first order.
- * Null when over `maxNewShare` of the nodes are new: then Louvain runs again.
+ * Null when over `maxNewShare` of the nodes are new: then Louvain runs again. With `touched` (every
+ * node new, gone, or whose attributes or links may differ since `previous`), a cluster with none of
+ * them keeps its centre: only those that had or have one are scored again.
  */
-export function keptClusters(graph: VaultGraph, previous: TopicClusters, maxNewShare: number): TopicClusters | null {
+export function keptClusters(graph: VaultGraph, previous: TopicClusters, maxNewShare: number, touched?: ReadonlySet<string>): TopicClusters | null {
   const fresh = graph.nodes().filter((node) => previous.membership[node] === undefined);
   if (fresh.length > Math.max(1, graph.order * maxNewShare)) return null;
   const membership: Record<string, number> = {};
@@ -62,8 +64,11 @@ export function keptClusters(graph: VaultGraph, previous: TopicClusters, maxNewS
     if (list) list.push(node);
     else members.set(id, [node]);
   }
+  const rescored = touched && new Set([...touched].flatMap((node) => [previous.membership[node], membership[node]]));
   const clusters = Array.from({ length: next }, (_unused, id): TopicCluster => {
     const nodes = members.get(id) ?? [];
+    const before = previous.clusters[id];
+    if (rescored && before && !rescored.has(id)) return { ...before, size: nodes.length };
     const centre = nodes.length > 0 ? centreOf(graph, nodes) : (previous.clusters[id]?.centre ?? "");
     const name = nodes.length > 0 ? graph.getNodeAttribute(centre, "title") : (previous.clusters[id]?.name ?? "");
     return { id, centre, name, size: nodes.length };
