@@ -227,8 +227,15 @@ function redrawAfterUpdate(next: PageMeta): void {
   const selected = state.selected;
   entries = searchIndex(graph);
   renderSidebar();
-  // select() refreshes the renderer synchronously: the new graph is drawn when it returns.
-  select(selected !== null && graph.hasNode(selected) ? selected : null, { fly: false });
+  if (selected === null && state.hovered === null) {
+    // Sigma updated what the graph's events named, with what the reducers give now: with nothing
+    // selected or hovered no other node or edge shows otherwise, so only the draw is left (done
+    // now, not at the next frame). A full refresh would run the reducers over every edge again.
+    renderer.refresh({ partialGraph: {}, skipIndexation: true });
+  } else {
+    // select() refreshes the renderer synchronously: the new graph is drawn when it returns.
+    select(graph.hasNode(selected ?? "") ? selected : null, { fly: false });
+  }
   document.body.dataset.version = String(Number(document.body.dataset.version ?? "0") + 1);
   // By the wall clock, so `npm run bench:serve` can time a save to the redraw without polling lag.
   document.body.dataset.redrawnAt = String(Date.now());

@@ -275,6 +275,38 @@ describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
     }
   });
 
+  it("redraws in place with nothing selected, the renderer showing each node as the update left it", async () => {
+    const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B" });
+    const served = await serveVault(vault, { port: 0 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(served.url);
+      await waitForMap(page);
+      const sizeOfA = () => page.evaluate(() => (window as any).notegraph.graph.getNodeAttribute("A.md", "size") as number);
+      const before = await sizeOfA();
+      // C links to A: A's size grows with its links in, and C and a missing topic are new.
+      writeFileSync(join(vault, "C.md"), "[[A]] [[Fresh topic]]");
+      await expect.poll(() => page.evaluate(() => (window as any).notegraph.graph.order), { timeout: 10_000 }).toBe(4);
+      expect(await sizeOfA()).toBeGreaterThan(before);
+      const shown = await page.evaluate(() => {
+        const { graph, renderer } = (window as any).notegraph;
+        return {
+          nodes: graph.filterNodes((key: string) => Number.isFinite(renderer.getNodeDisplayData(key)?.x)).sort(),
+          edges: graph.filterEdges((key: string) => renderer.getEdgeDisplayData(key) !== undefined).length,
+          sizes: graph.filterNodes((key: string) => renderer.getNodeDisplayData(key)?.size !== graph.getNodeAttribute(key, "size")),
+        };
+      });
+      expect(shown).toEqual({ nodes: ["A.md", "B.md", "C.md", "missing:fresh topic"], edges: 3, sizes: [] });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+
   it("redraws in place when a note is saved, keeping the open panel", async () => {
     const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B" });
     const served = await serveVault(vault, { port: 0 });
