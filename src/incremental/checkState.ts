@@ -6,7 +6,7 @@ import { suggestionsOf } from "../analyze/nearMiss.js";
 import type { FileKeys } from "../resolve/nameIndex.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
-import { countsKeptWith } from "./patchFindings.js";
+import { countsKeptWith, type Spellings } from "./patchFindings.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
 const FORMAT = 7;
@@ -86,9 +86,6 @@ interface StateHeader extends CacheHeader {
   /** For each missing topic of the last findings, in their order, how many of its links use each spelling. */
   spellings: Spellings;
 }
-
-/** Per missing topic, `[spelling, links]` pairs: what its name is made from as links come and go. */
-export type Spellings = [spelling: string, links: number][][];
 
 type FactsLine = [size: number, mtimeMs: number, links: number, linksOut: 0 | 1, linksTo: number[], notable: NotableLine[], problems: ProblemLine[]];
 type NotableLine = [target: string, heading: string | null, block: string | null, line: number, column: number, raw: string, resolved: number, candidates: number[], brokenAnchor: FindingLink["brokenAnchor"]];

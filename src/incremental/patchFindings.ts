@@ -1,9 +1,8 @@
 import { compareProblems, findingsWithStats, type CheckFindings } from "../analyze/checkReport.js";
 import { ambiguousLinks, brokenAnchors, type DanglingTarget, type FindingLink, type SuggestionsFor } from "../analyze/findings.js";
-import { compareCodeUnits, lookupKey, mostUsedSpelling } from "../keys.js";
 import { sameNames } from "../analyze/nearMiss.js";
+import { compareCodeUnits, lookupKey, mostUsedSpelling } from "../keys.js";
 import type { Heading, NoteRecord, Problem, VaultPath } from "../types.js";
-import type { Spellings } from "./checkState.js";
 import type { NoteFacts } from "./noteFacts.js";
 
 /** A note read again: its facts as the last run kept them, and as they are now. */
@@ -12,6 +11,9 @@ export interface EditedNote {
   before: NoteFacts;
   after: NoteFacts;
 }
+
+/** Per missing topic, `[spelling, links]` pairs: what its name is made from as links come and go. */
+export type Spellings = [spelling: string, links: number][][];
 
 /** What is kept with findings so that they can be patched. */
 export interface FindingsCounts {
@@ -124,9 +126,8 @@ function patchDangling(kept: KeptFindings, edited: readonly EditedNote[], placeO
     group.references = [...group.references].sort((a, b) => placeOf(a.source) - placeOf(b.source));
     for (const [spelling, count] of group.spellings) if (count <= 0) group.spellings.delete(spelling);
     const target = mostUsedSpelling(group.spellings);
-    if (target !== group.target) renamed.push({ ...group, target });
+    if (target !== group.target) renamed.push(Object.assign(group, { target }));
   }
-  for (const group of renamed) groups.set(group.key, group);
   const suggest = renamed.length > 0 ? suggestionsFor(renamed.map((group) => group.target as string)) : undefined;
   for (const group of renamed) group.suggestion = suggest?.(group.target as string) ?? null;
   const sorted = [...groups.values()].sort((a, b) => compareCodeUnits(a.key, b.key));
@@ -143,19 +144,18 @@ function patchDangling(kept: KeptFindings, edited: readonly EditedNote[], placeO
 function patchLinkEnds(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf): { linkedBy: number[]; orphans: VaultPath[]; deadEnds: VaultPath[] } {
   const linkedBy = [...kept.linkedBy];
   const notes = linkedBy.length;
-  const affected = new Map<number, VaultPath | null>();
+  const affected = new Set<number>();
   for (const { place, before, after } of edited) {
     for (const to of before.linksTo) if (to < notes) linkedBy[to] = (linkedBy[to] ?? 0) - 1;
     for (const to of after.linksTo) if (to < notes) linkedBy[to] = (linkedBy[to] ?? 0) + 1;
-    for (const to of [...before.linksTo, ...after.linksTo]) if (to < notes && !affected.has(to)) affected.set(to, null);
-    affected.set(place, after.path);
+    for (const to of [place, ...before.linksTo, ...after.linksTo]) if (to < notes) affected.add(to);
   }
   const orphans = new Set(kept.findings.orphans);
   const deadEnds = new Set(kept.findings.deadEnds);
   const linksOut = new Map(edited.map((note) => [note.place, note.after.linksOut] as const));
   const pathAt = new Map<number, VaultPath>();
   for (const path of [...orphans, ...deadEnds, ...edited.map((note) => note.after.path)]) pathAt.set(placeOf(path), path);
-  for (const place of affected.keys()) {
+  for (const place of affected) {
     // A note on neither list that was not edited links out: whatever links in, it stays off both.
     const path = pathAt.get(place);
     if (path === undefined) continue;
