@@ -131,7 +131,9 @@ interface Folder {
  */
 function inspect(root: string, absolutePath: string, path: VaultPath, entry: Dirent): { info: Stats; real: string } | { problem: Problem } {
   try {
-    const real = entry.isSymbolicLink() ? realpathSync(absolutePath) : absolutePath;
+    // Anything but a symlink sits where the walk found it, inside the vault.
+    if (!entry.isSymbolicLink()) return { info: statSync(absolutePath), real: absolutePath };
+    const real = realpathSync(absolutePath);
     if (real !== root && !real.startsWith(root + sep)) return { problem: { path, message: "symlink points outside the vault; not followed" } };
     return { info: statSync(real), real };
   } catch (error) {
