@@ -36,13 +36,13 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
     if (same) return same;
     // Only some notes' text changed: their findings are patched into the last ones.
     const run = stored?.lastRun();
-    const edited = run ? await findingsAfterEdits(scan, run) : null;
+    const edited = run ? await findingsAfterEdits(scan, run, cacheFolder) : null;
     if (run && edited) {
       await writePatchedState(kept.file, kept.header, run, edited.patch);
       return edited.findings;
     }
     const state = stored?.state();
-    const updated = state ? await updateFindings(scan, state) : null;
+    const updated = state ? await updateFindings(scan, state, cacheFolder) : null;
     if (updated) {
       // Written even when no note changed: then the scan's problems did, and the next run can take the kept findings.
       await writeCheckState(kept.file, kept.header, updated.state, { findings: updated.findings, scanProblems: scan.problems });

@@ -22,19 +22,19 @@ export interface EditedCheck {
  * an edited note changed its names, headings or block ids, too many or a big note changed, or a
  * part of the state is damaged): `updateFindings` or a full check does those.
  */
-export async function findingsAfterEdits(scan: ScanResult, run: LastRun): Promise<EditedCheck | null> {
+export async function findingsAfterEdits(scan: ScanResult, run: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
   if (!sameFiles(scan, run)) return null;
   const places = scan.notes.flatMap((file, place) => (file.size === run.files[2 * place] && file.mtimeMs === run.files[2 * place + 1] ? [] : [place]));
   if (places.length > MOST_CHANGED || places.some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
   try {
-    return await patched(scan, run, places);
+    return await patched(scan, run, places, codeCache);
   } catch (error) {
     if (error instanceof DamagedState) return null;
     throw error;
   }
 }
 
-async function patched(scan: ScanResult, run: LastRun, places: readonly number[]): Promise<EditedCheck | null> {
+async function patched(scan: ScanResult, run: LastRun, places: readonly number[], codeCache: string | null): Promise<EditedCheck | null> {
   const files = [...run.files];
   const facts = new Map<number, NoteFacts>();
   const details = new Map<number, NoteDetails>();
@@ -42,7 +42,7 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
   for (const place of places) {
     const file = scan.notes[place] as VaultFile;
     [files[2 * place], files[2 * place + 1]] = [file.size, file.mtimeMs];
-    const read = await readAndHash(file, {}, run.details.get(place).hash);
+    const read = await readAndHash(file, {}, run.details.get(place).hash, codeCache);
     // The same text with another time: only the time is kept anew.
     if (read.parsed === null) facts.set(place, { ...run.facts(place), size: file.size, mtimeMs: file.mtimeMs });
     else reread.push({ place, file, hash: read.hash, parsed: read.parsed });

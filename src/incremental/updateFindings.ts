@@ -26,7 +26,7 @@ export interface UpdatedCheck {
  * would make: links into a changed note have their anchors checked again, and suggestions are
  * searched again where a note that came, went or changed its names can change them.
  */
-export async function updateFindings(scan: ScanResult, state: CheckState): Promise<UpdatedCheck | null> {
+export async function updateFindings(scan: ScanResult, state: CheckState, codeCache: string | null = null): Promise<UpdatedCheck | null> {
   const changes = fileChanges(scan, state);
   const pathAt = (place: number) => changes.oldPaths[place];
   // Each note to read, and whether its kept hash may spare parsing it (not when it is new, or its links by name may resolve otherwise).
@@ -40,21 +40,21 @@ export async function updateFindings(scan: ScanResult, state: CheckState): Promi
   // A big note is parsed only on a worker thread, under its time budget (hostile notes): a full check does that.
   if ([...reread.keys()].some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
   try {
-    return await update(scan, state, changes, reread);
+    return await update(scan, state, changes, reread, codeCache);
   } catch (error) {
     if (error instanceof DamagedState) return null;
     throw error;
   }
 }
 
-async function update(scan: ScanResult, state: CheckState, changes: FileChanges, reread: ReadonlyMap<number, boolean>): Promise<UpdatedCheck> {
+async function update(scan: ScanResult, state: CheckState, changes: FileChanges, reread: ReadonlyMap<number, boolean>, codeCache: string | null): Promise<UpdatedCheck> {
   const notes = keptFacts(scan, state, changes);
   const base = changes.moved ? detailsMoved(state.details, changes.oldPlace) : state.details;
   const fresh = new Map<number, { parsed: ParsedNote; hash: string | null }>();
   const details = new Map<number, NoteDetails>();
   for (const [place, hashMaySpare] of reread) {
     const file = scan.notes[place] as VaultFile;
-    const { hash, parsed } = await readAndHash(file, {}, hashMaySpare ? base.get(place).hash : null);
+    const { hash, parsed } = await readAndHash(file, {}, hashMaySpare ? base.get(place).hash : null, codeCache);
     if (parsed === null) {
       notes[place] = { ...(notes[place] as NoteFacts), size: file.size, mtimeMs: file.mtimeMs };
     } else {

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { NoteRecord, ParsedNote, Problem, VaultFile } from "../types.js";
+import { version } from "../version.js";
+import { compiledParser } from "./compiledParser.js";
 import { decodeNote } from "./decodeNote.js";
 import type { ParseCache } from "./parseCache.js";
 import { BIG_NOTE_BYTES, parseOnThreads, POOL_THRESHOLD, type ParseBudget } from "./parsePool.js";
@@ -64,19 +66,22 @@ async function readInTurn(files: readonly VaultFile[], known: readonly (string |
   return results;
 }
 
-/** Reads one note and hashes it; parses it unless its hash is `knownHash`. */
-export async function readAndHash(file: VaultFile, options: ParseOptions, knownHash: string | null): Promise<HashedNote> {
+/**
+ * Reads one note and hashes it; parses it unless its hash is `knownHash`. With `codeCache` (a
+ * cache folder), the parser, when first loaded, is compiled through the code cache kept there.
+ */
+export async function readAndHash(file: VaultFile, options: ParseOptions, knownHash: string | null, codeCache: string | null = null): Promise<HashedNote> {
   const bytes = await readBytes(file);
   if (!(bytes instanceof Uint8Array)) return { hash: null, parsed: bytes };
   const hash = createHash("sha256").update(bytes).digest("base64url");
-  return { hash, parsed: hash === knownHash ? null : parseBytes(file, bytes, options, await markdownParser()) };
+  return { hash, parsed: hash === knownHash ? null : parseBytes(file, bytes, options, await markdownParser(codeCache)) };
 }
 
 let loadedParser: typeof ParseNote | undefined;
 
 /** The Markdown stack loads on first use: a run where no note changed never pays for it. */
-async function markdownParser(): Promise<typeof ParseNote> {
-  loadedParser ??= (await import("./parseNote.js")).parseNote;
+async function markdownParser(codeCache: string | null = null): Promise<typeof ParseNote> {
+  loadedParser ??= (codeCache === null ? null : compiledParser(codeCache, version())) ?? (await import("./parseNote.js")).parseNote;
   return loadedParser;
 }
 

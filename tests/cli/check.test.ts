@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -73,6 +74,36 @@ describe("notegraph check", () => {
       { path: "Bin.md", message: "binary file, not Markdown text; skipped" },
     ]);
     expect(report.links.map((l: { target: string }) => l.target)).toEqual(["A"]);
+  });
+});
+
+describe("the compiled parser's code cache", () => {
+  it("is kept after a run parses a changed note, used after, and a damaged one is remade, the findings the same", () => {
+    const vault = makeVault({ "A.md": "# A\n[[B]]", "B.md": "# B\n[[A]]" });
+    const cache = mkdtempSync(join(tmpdir(), "notegraph-code-"));
+    const codeFile = () => readdirSync(cache).find((name) => name.startsWith("markdown.cjs-") && name.endsWith(".v8"));
+    const editAndCheck = (text: string) => {
+      writeFileSync(join(vault, "A.md"), text);
+      const result = runCli(["check", vault, "--cache", cache]);
+      expect(result.stdout).toBe(runCli(["check", vault, "--no-cache"]).stdout);
+      return result;
+    };
+    runCli(["check", vault, "--cache", cache]);
+    // A full check parses on this thread without it; the first run that patches an edit makes it.
+    expect(codeFile()).toBeUndefined();
+    editAndCheck("# A\n[[B]] [[Gap]]");
+    const file = join(cache, codeFile() ?? "none");
+    const made = readFileSync(file);
+    expect(made.length).toBeGreaterThan(1000);
+    editAndCheck("# A\n[[B]] [[Gap two]]");
+    expect(readFileSync(file).equals(made), "a good cache is read, not written again").toBe(true);
+    // A byte of the compiled code changed: the file's own hash refuses it, and the run makes it anew.
+    const damaged = Buffer.from(made);
+    damaged[made.length - 10] = (damaged[made.length - 10] ?? 0) ^ 0xff;
+    writeFileSync(file, damaged);
+    expect(editAndCheck("# A\n[[B]] [[Gap three]]").code).toBe(1);
+    expect(readFileSync(file).equals(damaged)).toBe(false);
+    editAndCheck("# A\n[[B]]");
   });
 });
 

@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+import type { parseNote as ParseNote } from "./parseNote.js";
+
+/** The Markdown parser as one CommonJS bundle beside the CLI's (see `build:cli`). */
+const BUNDLE = "markdown.cjs";
+
+/**
+ * The CLI's Markdown parser, compiled with V8's code cache when one was kept in `cacheFolder`:
+ * a run that parses a single changed note spends most of that on compiling remark's code, and the
+ * cache halves it. Null when there is no bundle (running from source, or the library's build):
+ * then the parser is imported as usual. The cache is checked twice: by its own hash (a damaged
+ * file is never handed to V8) and by V8 (another Node, V8 flags or bundle is refused); a refused
+ * or missing cache is made after the first parse and written atomically, and a failure to write
+ * it only costs the next run its speed.
+ */
+export function compiledParser(cacheFolder: string | null, version: string): typeof ParseNote | null {
+  const bundle = join(dirname(fileURLToPath(import.meta.url)), BUNDLE);
+  let source: string;
+  try {
+    source = readFileSync(bundle, "utf8");
+  } catch {
+    return null;
+  }
+  const cacheFile = cacheFolder === null ? null : join(cacheFolder, `${BUNDLE}-${version}-${process.version}-${process.arch}.v8`);
+  const cachedData = cacheFile === null ? undefined : checkedCache(cacheFile);
+  // Wrapped as Node wraps a CommonJS module, so the bundle runs as it would if required.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as { parseNote?: typeof ParseNote } };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  const parseNote = module.exports.parseNote;
+  if (typeof parseNote !== "function") return null;
+  if (cacheFile === null || (cachedData && !script.cachedDataRejected)) return parseNote;
+  let kept = false;
+  return (...args) => {
+    const parsed = parseNote(...args);
+    // After a parse, the cache holds the functions it compiled too, not only the bundle's top level.
+    if (!kept) kept = keepCache(cacheFile, script.createCachedData());
+    return parsed;
+  };
+}
+
+/** The cached code, when the file is whole: its first 32 bytes are the SHA-256 of the rest. */
+function checkedCache(file: string): Buffer | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const data = bytes.subarray(32);
+    return bytes.length > 32 && createHash("sha256").update(data).digest().equals(bytes.subarray(0, 32)) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keepCache(file: string, data: Buffer): true {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(data).digest(), data]));
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+  return true;
+}
