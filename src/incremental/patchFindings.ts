@@ -2,6 +2,7 @@ import { compareProblems, findingsWithStats, type CheckFindings } from "../analy
 import { ambiguousLinks, brokenAnchors, type DanglingTarget, type FindingLink, type SuggestionsFor } from "../analyze/findings.js";
 import { sameNames } from "../analyze/nearMiss.js";
 import { compareCodeUnits, lookupKey, mostUsedSpelling } from "../keys.js";
+import { sameAnchors } from "../resolve/anchors.js";
 import type { Heading, NoteRecord, Problem, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
 
@@ -33,8 +34,7 @@ export interface KeptFindings extends Readonly<FindingsCounts> {
  * (what suggestions search), headings and block ids (what links into it check their anchors against).
  */
 export function keepsOthersFindings(before: NoteAnchorsAndNames, after: NoteAnchorsAndNames): boolean {
-  const same = <T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, i) => equal(x, b[i] as T));
-  return sameNames(before, after) && same(before.headings, after.headings, (x, y) => x.depth === y.depth && x.text === y.text) && same(before.blockIds, after.blockIds, (x, y) => x === y);
+  return sameNames(before, after) && sameAnchors(before, after);
 }
 
 type NoteAnchorsAndNames = Pick<NoteRecord, "title" | "aliases" | "blockIds"> & { headings: readonly Pick<Heading, "depth" | "text">[] };

@@ -4,6 +4,12 @@ import type { NoteAnchors } from "./nameIndex.js";
 
 type HeadingName = Pick<Heading, "depth" | "text">;
 
+/** Whether links into a note check their anchors as before: the same headings (depth and text) and block ids. */
+export function sameAnchors(before: Pick<NoteAnchors, "headings" | "blockIds">, after: Pick<NoteAnchors, "headings" | "blockIds">): boolean {
+  const same = <T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, i) => equal(x, b[i] as T));
+  return same(before.headings, after.headings, (x, y) => x.depth === y.depth && x.text === y.text) && same(before.blockIds, after.blockIds, (x, y) => x === y);
+}
+
 /** Whether a link's `#Heading#Sub` or `#^block` exists in the note it resolved to. */
 export function brokenAnchor(link: Pick<LinkRecord, "heading" | "block">, note: NoteAnchors): "heading" | "block" | null {
   if (link.block !== null) {
