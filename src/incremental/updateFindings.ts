@@ -5,7 +5,8 @@ import { readAndHash } from "../parse/readNotes.js";
 import { fileKeysOf, nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
-import { DamagedState, detailsMoved, detailsOver, lineGiven, type CheckState, type DetailsStore } from "./checkState.js";
+import type { CheckState } from "./checkState.js";
+import { DamagedState, detailsMoved, detailsOver, lineGiven, type DetailsStore } from "./stateStores.js";
 import { fileChanges, linksByChangedName, type FileChanges } from "./fileChanges.js";
 import { findingsSourceOf, noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 
