@@ -107,6 +107,8 @@ export interface LastRun {
   facts(place: number): NoteFacts;
   /** The facts lines of notes `from` to `to - 1` as the file holds them, newlines included. */
   factsSection(from: number, to: number): Iterable<Uint8Array>;
+  /** Each path's place: its notes' in scan order, then its attachments'. Made once, on first use. */
+  placeOf(): ReadonlyMap<VaultPath, number>;
   names: NamesStore;
   keys: KeysStore;
   details: DetailsStore;
@@ -164,6 +166,7 @@ function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]):
   if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
   const paths = [...header.notes, ...header.attachments];
   const start = (line: number) => (ends[line - 1] ?? 0) + 1;
+  let places: ReadonlyMap<VaultPath, number> | undefined;
   return {
     notePaths: header.notes,
     attachments: header.attachments,
@@ -178,6 +181,7 @@ function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]):
       return (wellFormedFacts(line) ? decodeFacts(line, place, paths) : null) ?? damaged(place);
     },
     factsSection: (from, to) => (to > from ? [bytes.subarray(start(from + 2), start(to + 2))] : []),
+    placeOf: () => (places ??= placesOf(header)),
     names: storedNames(bytes, start(count + 2), start(count + 3), count),
     keys: storedKeys(bytes, start(count + 3), start(count + 4), header),
     details: storedDetails(bytes, ends.slice(count + 3)),
@@ -243,7 +247,7 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
 export async function writePatchedState(file: string, header: CacheHeader, run: LastRun, patch: StatePatch): Promise<void> {
   const { files, linkedBy, spellings, findings } = patch;
   const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], linkedBy, spellings };
-  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(full, run, patch.facts), [run.names, run.keys], detailsOver(run.details, patch.details)));
+  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(run, patch.facts), [run.names, run.keys], detailsOver(run.details, patch.details)));
 }
 
 function* stateLines(header: StateHeader, findings: CheckFindings, facts: Iterable<string | Uint8Array>, [names, keys]: [NamesStore, KeysStore], details: DetailsStore): Generator<string | Uint8Array> {
@@ -263,22 +267,21 @@ function* factsLines(header: StateHeader, state: CheckState): Generator<string |
   }
 }
 
-function* patchedFactsLines(header: StateHeader, run: LastRun, facts: ReadonlyMap<number, NoteFacts>): Generator<string | Uint8Array> {
-  const placeOf = placesOf(header);
+function* patchedFactsLines(run: LastRun, facts: ReadonlyMap<number, NoteFacts>): Generator<string | Uint8Array> {
   let next = 0;
   for (const place of [...facts.keys()].sort((a, b) => a - b)) {
     yield* run.factsSection(next, place);
-    yield factsLine(facts.get(place) as NoteFacts, placeOf);
+    yield factsLine(facts.get(place) as NoteFacts, run.placeOf());
     next = place + 1;
   }
-  yield* run.factsSection(next, header.notes.length);
+  yield* run.factsSection(next, run.notePaths.length);
 }
 
 function factsLine(facts: NoteFacts, placeOf: ReadonlyMap<VaultPath, number>): string {
   return `${JSON.stringify(encodeFacts(facts, placeOf))}\n`;
 }
 
-function placesOf(header: StateHeader): Map<VaultPath, number> {
+function placesOf(header: Pick<StateHeader, "notes" | "attachments">): Map<VaultPath, number> {
   return new Map([...header.notes, ...header.attachments].map((path, at) => [path, at] as const));
 }
 

@@ -7,9 +7,9 @@ import { scanVault } from "../scan/scanVault.js";
 import type { Problem, ScanResult, Vault, VaultFile } from "../types.js";
 import { version } from "../version.js";
 import { checkStateFile, openCheckState, writeCheckState, writePatchedState, type CheckState } from "./checkState.js";
-import { detailsGiven, lineGiven } from "./stateStores.js";
 import { findingsAfterEdits } from "./editedNotes.js";
 import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
+import { detailsGiven, lineGiven } from "./stateStores.js";
 import { updateFindings } from "./updateFindings.js";
 
 export interface CheckVaultOptions extends Omit<LoadOptions, "cache" | "keepText"> {

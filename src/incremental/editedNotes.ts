@@ -6,9 +6,10 @@ import { pathIndexFromKeys } from "../resolve/nameIndex.js";
 import { resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import type { LastRun, StatePatch } from "./checkState.js";
-import { DamagedState } from "./stateStores.js";
+import { fileChanges } from "./fileChanges.js";
 import { noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 import { keepsOthersFindings, patchFindings, type EditedNote } from "./patchFindings.js";
+import { DamagedState } from "./stateStores.js";
 import { MOST_CHANGED } from "./updateFindings.js";
 
 export interface EditedCheck {
@@ -24,7 +25,7 @@ export interface EditedCheck {
  * part of the state is damaged): `updateFindings` or a full check does those.
  */
 export async function findingsAfterEdits(scan: ScanResult, run: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
-  if (!sameFiles(scan, run)) return null;
+  if (fileChanges(scan, run).moved || JSON.stringify(scan.problems) !== JSON.stringify(run.scanProblems)) return null;
   const places = scan.notes.flatMap((file, place) => (file.size === run.files[2 * place] && file.mtimeMs === run.files[2 * place + 1] ? [] : [place]));
   if (places.length > MOST_CHANGED || places.some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
   try {
@@ -53,8 +54,7 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
     if (!keepsOthersFindings(run.details.get(place), now)) return null;
     details.set(place, now);
   }
-  const paths = [...run.notePaths, ...run.attachments];
-  const placeOf = new Map(paths.map((path, place) => [path, place] as const));
+  const placeOf = run.placeOf();
   const anchorsOf = (path: VaultPath) => {
     const place = placeOf.get(path);
     return place === undefined || place >= run.notePaths.length ? undefined : { path, ...(details.get(place) ?? run.details.get(place)) };
@@ -69,14 +69,4 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
   const suggestionsFor = keptSuggestions(() => nearMissNamesOf(run.notePaths, run.names.get()), run.suggestions);
   const { findings, linkedBy, spellings } = patchFindings(run, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor);
   return { findings, patch: { files, linkedBy, spellings, findings, facts, details } };
-}
-
-function sameFiles(scan: ScanResult, run: LastRun): boolean {
-  return (
-    scan.notes.length === run.notePaths.length &&
-    scan.attachments.length === run.attachments.length &&
-    scan.notes.every((file, place) => file.path === run.notePaths[place]) &&
-    scan.attachments.every((file, place) => file.path === run.attachments[place]) &&
-    JSON.stringify(scan.problems) === JSON.stringify(run.scanProblems)
-  );
 }
