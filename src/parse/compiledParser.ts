@@ -13,10 +13,11 @@ const BUNDLE = "markdown.cjs";
  * The CLI's Markdown parser, compiled with V8's code cache when one was kept in `cacheFolder`:
  * a run that parses a single changed note spends most of that on compiling remark's code, and the
  * cache halves it. Null when there is no bundle (running from source, or the library's build):
- * then the parser is imported as usual. The cache is checked twice: by its own hash (a damaged
- * file is never handed to V8) and by V8 (another Node, V8 flags or bundle is refused); a refused
- * or missing cache is made after the first parse and written atomically, and a failure to write
- * it only costs the next run its speed.
+ * then the parser is imported as usual. The cache file starts with the SHA-256 of the bundle it
+ * was made from and of its own data: V8 checks its version and flags, but of the source only the
+ * length, and not its data at all, so another bundle's cache or a damaged one is never handed to
+ * it. A refused or missing cache is made after the first parse and written atomically, and a
+ * failure to write it only costs the next run its speed.
  */
 export function compiledParser(cacheFolder: string | null, version: string): typeof ParseNote | null {
   const bundle = join(dirname(fileURLToPath(import.meta.url)), BUNDLE);
@@ -27,7 +28,8 @@ export function compiledParser(cacheFolder: string | null, version: string): typ
     return null;
   }
   const cacheFile = cacheFolder === null ? null : join(cacheFolder, `${BUNDLE}-${version}-${process.version}-${process.arch}.v8`);
-  const cachedData = cacheFile === null ? undefined : checkedCache(cacheFile);
+  const sourceHash = createHash("sha256").update(source).digest();
+  const cachedData = cacheFile === null ? undefined : checkedCache(cacheFile, sourceHash);
   // Wrapped as Node wraps a CommonJS module, so the bundle runs as it would if required.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as { parseNote?: typeof ParseNote } };
@@ -39,27 +41,28 @@ export function compiledParser(cacheFolder: string | null, version: string): typ
   return (...args) => {
     const parsed = parseNote(...args);
     // After a parse, the cache holds the functions it compiled too, not only the bundle's top level.
-    if (!kept) kept = keepCache(cacheFile, script.createCachedData());
+    if (!kept) kept = keepCache(cacheFile, sourceHash, script.createCachedData());
     return parsed;
   };
 }
 
-/** The cached code, when the file is whole: its first 32 bytes are the SHA-256 of the rest. */
-function checkedCache(file: string): Buffer | undefined {
+/** The cached code, when the file was made from this bundle and is whole: it starts with the SHA-256 of the bundle, then of the rest. */
+function checkedCache(file: string, sourceHash: Buffer): Buffer | undefined {
   try {
     const bytes = readFileSync(file);
-    const data = bytes.subarray(32);
-    return bytes.length > 32 && createHash("sha256").update(data).digest().equals(bytes.subarray(0, 32)) ? data : undefined;
+    const data = bytes.subarray(64);
+    const whole = bytes.length > 64 && bytes.subarray(0, 32).equals(sourceHash) && createHash("sha256").update(data).digest().equals(bytes.subarray(32, 64));
+    return whole ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
-function keepCache(file: string, data: Buffer): true {
+function keepCache(file: string, sourceHash: Buffer, data: Buffer): true {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(data).digest(), data]));
+    writeFileSync(temporary, Buffer.concat([sourceHash, createHash("sha256").update(data).digest(), data]));
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true });

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { repoRoot, runCli } from "../helpers/cli.js";
 import { makeVault } from "../helpers/vault.js";
 
 const clean = () => makeVault({ "A.md": "[[B]]", "B.md": "# B\n[[A]]" });
@@ -103,6 +104,12 @@ describe("the compiled parser's code cache", () => {
     writeFileSync(file, damaged);
     expect(editAndCheck("# A\n[[B]] [[Gap three]]").code).toBe(1);
     expect(readFileSync(file).equals(damaged)).toBe(false);
+    // Made from another bundle (V8 itself compares only the source's length): refused and made anew from this one.
+    const bundleHash = createHash("sha256").update(readFileSync(join(repoRoot, "build", "markdown.cjs"))).digest();
+    expect(readFileSync(file).subarray(0, 32).equals(bundleHash)).toBe(true);
+    writeFileSync(file, Buffer.concat([Buffer.alloc(32), readFileSync(file).subarray(32)]));
+    editAndCheck("# A\n[[B]] [[Gap four]]");
+    expect(readFileSync(file).subarray(0, 32).equals(bundleHash)).toBe(true);
     editAndCheck("# A\n[[B]]");
   });
 });
