@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { applyDelta, graphFromData, type PageGraph } from "../site/graph.js";
-import { buildPage, type PageBuild } from "../src/buildPage.js";
+import { buildPage, prepareForSaves, type PageBuild } from "../src/buildPage.js";
 import { vaultFindings } from "../src/analyze/checkReport.js";
 import { keptClusters } from "../src/analyze/topicClusters.js";
 import { KEEP_PREVIOUS_SHARE } from "../src/layout/layoutGraph.js";
@@ -77,13 +77,15 @@ describe("the delta a build gives open pages (serve)", () => {
     const names = ["A", "B", "C"];
     const text = fc.array(fc.constantFrom("[[A]]", "[[B#H]]", "[[C]]", "[[Gone]]", "[[gone]]", "[[New topic]]", "# H", "---\naliases: [Z]\n---"), { maxLength: 4 }).map((parts) => parts.join("\n"));
     // A save edits a note (the graph is updated in place), adds one (built afresh), or removes one.
-    const save = fc.record({ name: fc.constantFrom(...names, "D"), text: fc.option(text, { nil: null }) });
+    // Serve prepares for the next save while idle (the findings patch's counts, the picture's scale): with or without it, the same.
+    const save = fc.record({ name: fc.constantFrom(...names, "D"), text: fc.option(text, { nil: null }), prepared: fc.boolean() });
     await fc.assert(
       fc.asyncProperty(fc.array(text, { minLength: 3, maxLength: 3 }), fc.array(save, { minLength: 1, maxLength: 4 }), async (start, saves) => {
         const vault = makeVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, start[i] ?? ""])));
         const cache = memoryParseCache();
         let previous: PageBuild = await buildPage(vault, { cache });
-        for (const { name, text: content } of saves) {
+        for (const { name, text: content, prepared } of saves) {
+          if (prepared) await prepareForSaves(previous);
           if (content === null) rmSync(join(vault, `${name}.md`), { force: true });
           else writeFileSync(join(vault, `${name}.md`), content);
           // As serve does: the page holds the previous build's data, read before the next build.

@@ -44,6 +44,11 @@ export function patchedVaultFindings(before: FoundVault, now: Omit<FoundVault, "
   return patched.findings;
 }
 
+/** Counts what patching `found`'s findings needs ahead of the first save that patches them (`serve`, when idle after start). */
+export function prepareFindingsPatch(found: FoundVault): void {
+  if (!kept.has(found.findings)) kept.set(found.findings, countsOf(found));
+}
+
 /** The counts of findings this module did not make: from every note's facts, once. */
 function countsOf(found: FoundVault): FindingsCounts & { placeOf: ReadonlyMap<VaultPath, number> } {
   const { notes, attachments } = found.vault;

@@ -119,6 +119,11 @@ export function keptPositions(graph: VaultGraph, previous: Readonly<Record<strin
 
 type PictureScale = ReturnType<typeof pictureScale>;
 
+/** Measures a laid-out picture's scale ahead of the save that first places a node by it (`serve`, when idle after start). */
+export function measurePicture(graph: VaultGraph, positions: Readonly<Record<string, Position>>): void {
+  if (!scales.has(positions)) scales.set(positions, pictureScale(graph, positions));
+}
+
 /**
  * The scale new nodes were placed by, for each picture kept from an earlier one: measured once
  * for a laid-out picture, and handed on while it is kept (measuring was 20 ms of each save at

@@ -79,8 +79,8 @@ export async function readAndHash(file: VaultFile, options: ParseOptions, knownH
 
 let loadedParser: typeof ParseNote | undefined;
 
-/** The Markdown stack loads on first use: a run where no note changed never pays for it. */
-async function markdownParser(codeCache: string | null = null): Promise<typeof ParseNote> {
+/** The Markdown stack loads on first use: a run where no note changed never pays for it. A long-lived process may load it ahead. */
+export async function markdownParser(codeCache: string | null = null): Promise<typeof ParseNote> {
   loadedParser ??= (codeCache === null ? null : compiledParser(codeCache, version())) ?? (await import("./parseNote.js")).parseNote;
   return loadedParser;
 }

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { buildPage, type PageBuild, type PageBuildOptions } from "../buildPage.js";
+import { buildPage, prepareForSaves, type PageBuild, type PageBuildOptions } from "../buildPage.js";
 import { readPageAssets } from "../emit/pageAssets.js";
 import { jsonForHtml, pageHtml } from "../emit/pageHtml.js";
 import { memoryParseCache } from "../parse/parseCache.js";
@@ -101,6 +101,8 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
     else named?.add(String(name));
     rebuild();
   });
+  // While nothing is saved yet, do what the first save would otherwise wait for.
+  setImmediate(() => prepareForSaves(current).catch((error: unknown) => options.onError?.(error)));
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? "127.0.0.1";
   return {
