@@ -43,7 +43,9 @@ export interface LastFindings {
 
 /**
  * The file: a header line (CacheHeader, every path, each note's size and time, the scan's
- * problems, the suggestions); the last findings, read only when no file changed; one line of facts per note,
+ * problems, the suggestions, and what patching the findings needs: each note's count of notes
+ * linking to it and each missing topic's spellings); the last findings, read when no file changed
+ * or a few notes were edited; one line of facts per note,
  * read on every run and written back as read when they did not change; one line with every note's
  * names in loose form, read only to search near misses; one with the keys links find every file
  * by, read only to resolve a few notes' links; then one line of details per note,
