@@ -5,11 +5,11 @@ import type { FindingLink } from "../analyze/findings.js";
 import { suggestionsOf } from "../analyze/nearMiss.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
-import { countsKeptWith, type Spellings } from "./patchFindings.js";
+import { anchoredFromOf, countsKeptWith, type Spellings } from "./patchFindings.js";
 import { damaged, detailsOver, storedDetails, storedKeys, storedNames, type DetailsStore, type KeysStore, type NamesStore } from "./stateStores.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
@@ -44,7 +44,7 @@ export interface LastFindings {
 /**
  * The file: a header line (CacheHeader, every path, each note's size and time, the scan's
  * problems, the suggestions, and what patching the findings needs: each note's count of notes
- * linking to it and each missing topic's spellings); the last findings, read when no file changed
+ * linking to it, the notes with anchored links into it, and each missing topic's spellings); the last findings, read when no file changed
  * or a few notes were edited; one line of facts per note,
  * read on every run and written back as read when they did not change; one line with every note's
  * names in loose form, read only to search near misses; one with the keys links find every file
@@ -65,6 +65,8 @@ interface StateHeader extends CacheHeader {
   linkedBy: number[];
   /** For each missing topic of the last findings, in their order, how many of its links use each spelling. */
   spellings: Spellings;
+  /** For each note, the notes with a link into it that has an anchor: checked again when its headings change. */
+  anchoredFrom: number[][];
 }
 
 type FactsLine = [size: number, mtimeMs: number, links: number, linksOut: 0 | 1, linksTo: number[], notable: NotableLine[], problems: ProblemLine[]];
@@ -104,6 +106,7 @@ export interface LastRun {
   suggestions: Map<string, VaultPath | null>;
   linkedBy: number[];
   spellings: Spellings;
+  anchoredFrom: number[][];
   findings: CheckFindings;
   /** A note's facts, decoded from its line; throws DamagedState when the line cannot be read. */
   facts(place: number): NoteFacts;
@@ -121,6 +124,7 @@ export interface StatePatch {
   files: number[];
   linkedBy: number[];
   spellings: Spellings;
+  anchoredFrom: number[][];
   findings: CheckFindings;
   facts: ReadonlyMap<number, NoteFacts>;
   details: ReadonlyMap<number, NoteDetails>;
@@ -163,7 +167,7 @@ function newlinesOf(bytes: Buffer): number[] {
 /** Line 0 is the header, line 1 the findings, line 2 + i note i's facts, then the names and keys lines and a details line per note. */
 function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]): LastRun | null {
   const count = header.notes.length;
-  if (ends.length !== 2 * count + LINES_BESIDE_NOTES || header.files.length !== 2 * count || header.linkedBy.length !== count) return null;
+  if (ends.length !== 2 * count + LINES_BESIDE_NOTES || header.files.length !== 2 * count || header.linkedBy.length !== count || header.anchoredFrom.length !== count) return null;
   const findings = parseJson(bytes.toString("utf8", (ends[0] ?? 0) + 1, ends[1]));
   if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
   const paths = [...header.notes, ...header.attachments];
@@ -177,6 +181,7 @@ function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]):
     suggestions: new Map(header.suggestions),
     linkedBy: header.linkedBy,
     spellings: header.spellings,
+    anchoredFrom: header.anchoredFrom,
     findings,
     facts(place) {
       const line = place >= 0 && place < count ? parseJson(bytes.toString("utf8", start(place + 2), ends[place + 2])) : undefined;
@@ -241,14 +246,17 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
     scanProblems: last.scanProblems,
     suggestions: [...state.suggestions],
     ...countsKeptWith(state.notes, last.findings),
+    anchoredFrom: [],
   };
+  const placeOf = placesOf(full);
+  full.anchoredFrom = anchoredFromOf(state.notes, (path) => placeOf.get(path) ?? -1);
   await writeAtomically(file, stateLines(full, last.findings, factsLines(full, state), [state.names, state.keys], state.details));
 }
 
 /** Writes a last run with a patch over it, atomically: unchanged lines are copied as they were read. */
 export async function writePatchedState(file: string, header: CacheHeader, run: LastRun, patch: StatePatch): Promise<void> {
-  const { files, linkedBy, spellings, findings } = patch;
-  const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], linkedBy, spellings };
+  const { files, linkedBy, spellings, anchoredFrom, findings } = patch;
+  const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], linkedBy, spellings, anchoredFrom };
   await writeAtomically(file, stateLines(full, findings, patchedFactsLines(run, patch.facts), [run.names, run.keys], detailsOver(run.details, patch.details)));
 }
 
@@ -319,8 +327,8 @@ function decodeFacts([size, mtimeMs, links, linksOut, linksTo, notable, problems
 
 function wellFormedHeader(value: unknown): value is StateHeader {
   const header = value as Partial<StateHeader>;
-  const lists = [header.notes, header.attachments, header.files, header.scanProblems, header.suggestions, header.linkedBy, header.spellings];
-  return lists.every(Array.isArray) && (header.spellings ?? []).every(Array.isArray);
+  const lists = [header.notes, header.attachments, header.files, header.scanProblems, header.suggestions, header.linkedBy, header.spellings, header.anchoredFrom];
+  return lists.every(Array.isArray) && [...(header.spellings ?? []), ...(header.anchoredFrom ?? [])].every(Array.isArray);
 }
 
 /** Enough shape checking that a damaged state is never handed to the findings. */

@@ -1,14 +1,15 @@
 import type { CheckFindings } from "../analyze/checkReport.js";
-import { keptSuggestions, nearMissNamesOf } from "../analyze/nearMiss.js";
+import { keptSuggestions, nearMissNamesOf, sameNames } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
-import { pathIndexFromKeys } from "../resolve/nameIndex.js";
-import { resolveNoteLinks } from "../resolve/resolveLinks.js";
+import { sameAnchors } from "../resolve/anchors.js";
+import { pathIndexFromKeys, type NameIndex } from "../resolve/nameIndex.js";
+import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import type { LastRun, StatePatch } from "./checkState.js";
 import { fileChanges } from "./fileChanges.js";
 import { noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
-import { keepsOthersFindings, patchFindings, type EditedNote } from "./patchFindings.js";
+import { anchoredFromAfter, patchFindings, type EditedNote } from "./patchFindings.js";
 import { DamagedState } from "./stateStores.js";
 import { MOST_CHANGED } from "./updateFindings.js";
 
@@ -19,10 +20,11 @@ export interface EditedCheck {
 
 /**
  * The findings when the files are those of the last run and only some notes' text changed,
- * made by patching the last findings: only the edited notes are read, and no other note's facts
+ * made by patching the last findings: only the edited notes are read, and of the other notes'
+ * facts only those with an anchored link into an edited note whose headings or block ids changed
  * are decoded. Null when that cannot be done (a file came or went, the scan's problems changed,
- * an edited note changed its names, headings or block ids, too many or a big note changed, or a
- * part of the state is damaged): `updateFindings` or a full check does those.
+ * an edited note changed its names, too many or a big note changed, or a part of the state is
+ * damaged): `updateFindings` or a full check does those.
  */
 export async function findingsAfterEdits(scan: ScanResult, run: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
   if (fileChanges(scan, run).moved || JSON.stringify(scan.problems) !== JSON.stringify(run.scanProblems)) return null;
@@ -49,9 +51,14 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
     if (read.parsed === null) facts.set(place, { ...run.facts(place), size: file.size, mtimeMs: file.mtimeMs });
     else reread.push({ place, file, hash: read.hash, parsed: read.parsed });
   }
+  // Notes whose headings or block ids changed: the anchors of other notes' links into them are checked again below.
+  const reanchored = new Set<VaultPath>();
   for (const { place, hash, parsed } of reread) {
     const now = noteDetails(parsed.note, hash);
-    if (!keepsOthersFindings(run.details.get(place), now)) return null;
+    const before = run.details.get(place);
+    // Other names can change what other notes' missing topics suggest: the whole state does that.
+    if (!sameNames(before, now)) return null;
+    if (!sameAnchors(before, now)) reanchored.add(parsed.note.path);
     details.set(place, now);
   }
   const placeOf = run.placeOf();
@@ -66,7 +73,32 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
     facts.set(place, after);
     return { place, before: run.facts(place), after };
   });
+  const read = new Set(reread.map(({ place }) => place));
+  edited.push(...anchorsCheckedAgain(run, reanchored, read, index, facts));
   const suggestionsFor = keptSuggestions(() => nearMissNamesOf(run.notePaths, run.names.get()), run.suggestions);
-  const { findings, linkedBy, spellings } = patchFindings(run, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor);
-  return { findings, patch: { files, linkedBy, spellings, findings, facts, details } };
+  const place = (path: VaultPath) => placeOf.get(path) ?? -1;
+  const { findings, linkedBy, spellings } = patchFindings(run, edited, place, suggestionsFor);
+  const anchoredFrom = anchoredFromAfter(run.anchoredFrom, edited, place);
+  return { findings, patch: { files, linkedBy, spellings, anchoredFrom, findings, facts, details } };
+}
+
+/**
+ * The notes, besides those read again, with a link whose anchor points into a note whose headings
+ * or block ids changed: their facts with those anchors checked again, as edited notes when any
+ * changed (`facts` takes their new facts).
+ */
+function anchorsCheckedAgain(run: LastRun, reanchored: ReadonlySet<VaultPath>, read: ReadonlySet<number>, index: NameIndex, facts: Map<number, NoteFacts>): EditedNote[] {
+  const sources = new Set([...reanchored].flatMap((path) => run.anchoredFrom[run.placeOf().get(path) ?? -1] ?? []));
+  const edited: EditedNote[] = [];
+  for (const place of [...sources].sort((a, b) => a - b)) {
+    if (read.has(place)) continue;
+    // A note whose time alone changed has its new facts already.
+    const base = facts.get(place) ?? run.facts(place);
+    const notable = base.notable.map((link) => anchorCheckedAgain(link, reanchored, index));
+    if (notable.every((link, i) => link === base.notable[i])) continue;
+    const after = { ...base, notable };
+    facts.set(place, after);
+    edited.push({ place, before: run.facts(place), after });
+  }
+  return edited;
 }

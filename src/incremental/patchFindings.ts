@@ -54,6 +54,35 @@ export function countsKeptWith(notes: readonly NoteFacts[], findings: CheckFindi
   return { linkedBy, spellings: findings.dangling.map((group) => [...(byKey.get(lookupKey(group.target)) ?? [])]) };
 }
 
+/** For each note, the notes with a link into it that has an anchor (`[[EC2#Pricing]]`): whose findings its headings and block ids decide. */
+export function anchoredFromOf(notes: readonly NoteFacts[], placeOf: PlaceOf): number[][] {
+  const lists = notes.map((): number[] => []);
+  notes.forEach((facts, place) => {
+    for (const to of anchoredTargets(facts, placeOf, notes.length)) lists[to]?.push(place);
+  });
+  return lists;
+}
+
+/** `anchoredFrom` after some notes were edited: their links with anchors taken out and put back. */
+export function anchoredFromAfter(anchoredFrom: readonly (readonly number[])[], edited: readonly EditedNote[], placeOf: PlaceOf): number[][] {
+  const next = anchoredFrom.map((list) => list as number[]);
+  for (const { place, before, after } of edited) {
+    for (const to of anchoredTargets(before, placeOf, next.length)) next[to] = (next[to] ?? []).filter((from) => from !== place);
+    for (const to of anchoredTargets(after, placeOf, next.length)) next[to] = [...(next[to] ?? []), place].sort((a, b) => a - b);
+  }
+  return next;
+}
+
+/** The notes a note's links with anchors reach (itself included), once each. */
+function anchoredTargets(facts: NoteFacts, placeOf: PlaceOf, notes: number): Set<number> {
+  const targets = new Set<number>();
+  for (const link of facts.notable) {
+    const place = link.resolved === null || (link.heading === null && link.block === null) ? -1 : placeOf(link.resolved);
+    if (place >= 0 && place < notes) targets.add(place);
+  }
+  return targets;
+}
+
 /** Where each path sits in scan order (notes, then attachments). */
 export type PlaceOf = (path: VaultPath) => number;
 

@@ -165,6 +165,8 @@ describe("check from the state the last check kept", () => {
     ["a new missing topic, a typo of a note, and a broken anchor", "EC2.md", "---\naliases: [Elastic Compute Cloud]\n---\n# EC2\n\n## Pricing\n\n[[Spot instance]] [[EBS#Nope]] [[EBS#^gone]]\nline ^ec2-end\n"],
     ["a missing topic's name, as most of its links now spell it", "Lonely.md", "# Lonely\n\n[[spot Instancs]] [[spot Instancs]]\n"],
     ["a problem found in a note", "Lonely.md", "\uFEFF# Lonely\n\n```\nunclosed fence [[EC2]]\n"],
+    ["a heading others link to renamed (their anchors checked again)", "EBS.md", "# EBS\n\n## Snaps\n\nVolumes. ^vol\n\n[[EC2#Pricing]] [[EC2#^ec2-end]] [[Enclaves]]\n"],
+    ["a block id others link to dropped", "EC2.md", "---\naliases: [Elastic Compute Cloud]\n---\n# EC2\n\n## Pricing\n\nSee [[EBS#Snapshots]] and [[EBS#^vol]].\nline\n"],
   ])("patches the last findings for %s", async (_what, path, text) => {
     const root = makeVault(vault);
     const cache = cacheFolder();
@@ -179,9 +181,8 @@ describe("check from the state the last check kept", () => {
   });
 
   it.each([
-    ["a heading others link to is renamed", "EBS.md", "# EBS\n\n## Snaps\n\nVolumes. ^vol\n"],
-    ["a block id dropped", "EBS.md", "# EBS\n\n## Snapshots\n\nVolumes.\n"],
     ["an alias added, which suggestions search", "Lonely.md", "---\naliases: [Spot instancs]\n---\n# Lonely\n"],
+    ["a title changed by front matter", "Lonely.md", "---\ntitle: Alone\n---\n# Lonely\n"],
   ])("leaves it to the whole state when %s", async (_what, path, text) => {
     const root = makeVault(vault);
     const cache = cacheFolder();
@@ -202,6 +203,31 @@ describe("check from the state the last check kept", () => {
         await checkVault(root, { cacheFolder: cache });
         for (const [path, list] of edits) {
           write(root, path, linkOnly.text(path, list));
+          const { kept, full } = await patchedWay(root, cache);
+          expect(kept).toEqual(full);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("patches the findings over random edits of links, headings and block ids as a full check finds them (property)", async () => {
+    const names = ["A", "B", "C"];
+    const note = fc.record({
+      headings: fc.subarray(["One", "Two"]),
+      block: fc.boolean(),
+      links: fc.array(fc.tuple(fc.constantFrom(...names, "Missing"), fc.constantFrom("", "#One", "#Two", "#^x", "#One#Two")), { maxLength: 4 }),
+    });
+    // A keeps its alias, so no edit changes a note's names: every edit is patched.
+    const text = (name: string, n: { headings: string[]; block: boolean; links: [string, string][] }) =>
+      `${name === "A" ? "---\naliases: [Bee]\n---\n" : ""}${n.headings.map((h) => `## ${h}\n`).join("")}${n.links.map(([t, a]) => `[[${t}${a}]]`).join(" ")}\n${n.block ? "text ^x\n" : ""}`;
+    await fc.assert(
+      fc.asyncProperty(fc.array(note, { minLength: 3, maxLength: 3 }), fc.array(fc.tuple(fc.constantFrom(...names), note), { minLength: 1, maxLength: 4 }), async (start, edits) => {
+        const root = makeVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, text(name, start[i] as never)])));
+        const cache = cacheFolder();
+        await checkVault(root, { cacheFolder: cache });
+        for (const [name, n] of edits) {
+          write(root, `${name}.md`, text(name, n));
           const { kept, full } = await patchedWay(root, cache);
           expect(kept).toEqual(full);
         }
