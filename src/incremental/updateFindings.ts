@@ -3,12 +3,13 @@ import { keptSuggestions, looseNamesOf, nearMissNamesOf, sameNames, suggestionsA
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { fileKeysOf, nameIndexOf, type NameIndex } from "../resolve/nameIndex.js";
+import { sameAnchors } from "../resolve/anchors.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import type { CheckState } from "./checkState.js";
-import { DamagedState, detailsMoved, detailsOver, lineGiven, type DetailsStore } from "./stateStores.js";
 import { fileChanges, linksByChangedName, type FileChanges } from "./fileChanges.js";
 import { findingsSourceOf, noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
+import { DamagedState, detailsMoved, detailsOver, lineGiven, type DetailsStore } from "./stateStores.js";
 
 /** Over this many changed notes, a full check (on worker threads, with the parse cache) is as quick. */
 export const MOST_CHANGED = 200;
@@ -72,7 +73,9 @@ async function update(scan: ScanResult, state: CheckState, changes: FileChanges,
     for (const [place, { parsed, hash }] of fresh) {
       notes[place] = noteFacts(scan.notes[place] as VaultFile, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
     }
-    recheckAnchorsInto(new Set([...fresh.keys()].map((place) => notePaths[place] as VaultPath)), notes, index, placeOf);
+    // Anchors into a note read again can only check otherwise if it is new or its headings or block ids changed.
+    const reanchored = [...fresh.keys()].filter((place) => changes.oldPlace[place] === -1 || !sameAnchors(base.get(place), store.get(place)));
+    if (reanchored.length > 0) recheckAnchorsInto(new Set(reanchored.map((place) => notePaths[place] as VaultPath)), notes, index, placeOf);
   }
   // Notes new or with other names, and notes gone: only suggestions they may change are searched again.
   const renamed = [...fresh.keys()].filter((place) => changes.oldPlace[place] === -1 || !sameNames(base.get(place), store.get(place))).map((place) => ({ path: notePaths[place] as VaultPath, ...store.get(place) }));
