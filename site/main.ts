@@ -7,6 +7,7 @@ import { pageMeta, type PageDelta, type PageMeta } from "../src/emit/pageDelta.j
 import { button, byId, el } from "./dom.js";
 import { applyDelta, graphFromData, neighbourhood, type EdgeAttrs, type NodeAttrs } from "./graph.js";
 import { hashForNode, nodeForHash } from "./hash.js";
+import { processOnlyChanges, type ProcessCounts } from "./incrementalProcess.js";
 import { themedHover } from "./hover.js";
 import { renderPanel } from "./panel.js";
 import { THEME, edgeReducer, nodeReducer } from "./reducers.js";
@@ -182,6 +183,7 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+let processes: ProcessCounts | null = null;
 if (document.body.dataset.live === "true") followLiveUpdates();
 
 /**
@@ -189,6 +191,8 @@ if (document.body.dataset.live === "true") followLiveUpdates();
  * the page applies it to its graph in place. A page that missed a build fetches the whole data.
  */
 function followLiveUpdates(): void {
+  // A save changes a few nodes and edges: only those are written into sigma's buffers again.
+  processes = processOnlyChanges(renderer, graph);
   let build = Number(document.body.dataset.build ?? "0");
   // One change at a time, in the order they came.
   let queue = Promise.resolve();
@@ -248,6 +252,7 @@ if (initial !== null) select(initial, { updateHash: false });
 Object.assign(window, {
   notegraph: {
     graph, renderer, state, select, setHovered,
+    processes: () => processes,
     data: (): PageData => ({ ...meta, nodes: graph.mapNodes((_key, attrs) => attrs.page), edges: graph.mapEdges((_edge, attrs, source, target) => ({ source, target, weight: attrs.weight })) }),
   },
 });

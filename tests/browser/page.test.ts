@@ -246,6 +246,15 @@ describe.runIf(haveBrowser)("hostile note text on the page", () => {
 });
 
 
+/** The map drawn now is what sigma's own process draws (after a full refresh), its grid of labels too. */
+async function expectSigmasPicture(page: Page): Promise<void> {
+  const labelGrid = () => page.evaluate(() => JSON.stringify((window as any).notegraph.renderer.labelGrid));
+  const written = { picture: await page.locator("#graph").screenshot(), labels: await labelGrid() };
+  await page.evaluate(() => (window as any).notegraph.renderer.refresh());
+  expect((await page.locator("#graph").screenshot()).equals(written.picture)).toBe(true);
+  expect(await labelGrid()).toBe(written.labels);
+}
+
 describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
   it("a page opened from an older build fetches the whole graph, then follows the deltas", async () => {
     const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B" });
@@ -309,6 +318,66 @@ describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
         };
       });
       expect(shown).toEqual({ nodes: ["A.md", "B.md", "C.md", "missing:fresh topic"], edges: 3, sizes: [] });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+
+  it("writes only what a save changed into sigma's buffers, drawing the same picture as sigma's own process, each new node picked where it is drawn", async () => {
+    // A ring of notes with a hub: saves land inside the map's extent, where only changes are written.
+    const names = "ABCDEFGHIJKL".split("");
+    const vault = makeVault(Object.fromEntries(names.map((name, i) => [`${name}.md`, `[[${names[(i + 1) % names.length]}]] [[A]]`])));
+    const served = await serveVault(vault, { port: 0 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(served.url);
+      await waitForMap(page);
+      const saves: [string, string, number][] = [
+        ["C.md", "[[D]] [[A]] [[B]] [[Fresh topic]]", 13], // a missing topic, a link, sizes changed
+        ["M.md", "[[A]] [[E]]", 14], // a new note
+        ["F.md", "[[G]] [[A]] [[B]] [[E]]", 14], // links only
+      ];
+      let changesOnly = 0;
+      for (const [file, text, order] of saves) {
+        const version = Number(await page.evaluate(() => document.body.dataset.version ?? "0"));
+        writeFileSync(join(vault, file), text);
+        await expect.poll(() => page.evaluate(() => Number(document.body.dataset.version ?? "0")), { timeout: 10_000 }).toBeGreaterThan(version);
+        expect(await page.evaluate(() => (window as any).notegraph.graph.order)).toBe(order);
+        changesOnly = (await page.evaluate(() => (window as any).notegraph.processes())).changesOnly;
+        // Every node and edge has its own picking id, and each new node is the one found where it is drawn.
+        const picking = await page.evaluate(() => {
+          const { graph, renderer } = (window as any).notegraph;
+          const ids = [...graph.nodes().map((key: string) => renderer.nodeIndices[key]), ...graph.edges().map((key: string) => renderer.edgeIndices[key])];
+          const owners = ids.map((id: number) => renderer.itemIDsIndex[id]?.id);
+          const found = graph.filterNodes((key: string) => renderer.getNodeAtPosition(renderer.framedGraphToViewport(renderer.getNodeDisplayData(key))) === key);
+          return { unique: new Set(ids).size === ids.length, owned: owners.every((owner: string, i: number) => owner === [...graph.nodes(), ...graph.edges()][i]), found };
+        });
+        expect(picking.unique).toBe(true);
+        expect(picking.owned).toBe(true);
+        expect(picking.found).toEqual(expect.arrayContaining(file === "C.md" ? ["missing:fresh topic"] : file === "M.md" ? ["M.md"] : []));
+        await expectSigmasPicture(page);
+      }
+      expect(changesOnly).toBe(saves.length);
+      // Changes made on the page: a node moved out of the map's extent (every node moves on screen),
+      // an edge dropped and every node changed take sigma's own process; a node resized, the short way.
+      const edits: [string, string, { changesOnly: number; whole: number }][] = [
+        ["a node moved out of the extent", `graph.setNodeAttribute("B.md", "x", 10000)`, { changesOnly: 0, whole: 1 }],
+        ["a node resized", `graph.setNodeAttribute("C.md", "size", 15)`, { changesOnly: 1, whole: 0 }],
+        ["an edge dropped", `graph.dropEdge(graph.edges()[0])`, { changesOnly: 0, whole: 1 }],
+        ["every node resized", `graph.updateEachNodeAttributes((_key, attrs) => ({ ...attrs, size: attrs.size + 1 }))`, { changesOnly: 0, whole: 1 }],
+      ];
+      for (const [how, edit, expected] of edits) {
+        const before = await page.evaluate(() => (window as any).notegraph.processes());
+        await page.evaluate(`(() => { const { graph, renderer } = window.notegraph; ${edit}; renderer.refresh({ partialGraph: {}, skipIndexation: true }); })()`);
+        const after = await page.evaluate(() => (window as any).notegraph.processes());
+        expect({ how, changesOnly: after.changesOnly - before.changesOnly, whole: after.whole - before.whole }).toEqual({ how, ...expected });
+        await expectSigmasPicture(page);
+      }
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
