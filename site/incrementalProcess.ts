@@ -1,8 +1,8 @@
 import { Camera } from "sigma";
 import { graphExtent, matrixFromCamera } from "sigma/utils";
 import type Sigma from "sigma";
-import type { Coordinates, Dimensions } from "sigma/types";
 import type { PageGraph } from "./graph.js";
+import { sigmaInternals, type ItemData, type Program, type SigmaInternals } from "./sigmaInternals.js";
 
 /*
  * Sigma 3 writes every node and edge into its WebGL buffers again (its private `process()`)
@@ -18,61 +18,6 @@ import type { PageGraph } from "./graph.js";
  * picking ids after all others, where a full process would renumber: the pictures are the same
  * (a browser test compares them with sigma's own process, and picks each new node).
  */
-
-interface Program {
-  array: Float32Array;
-  capacity: number;
-  reallocate(capacity: number): void;
-  /** Compound programs (an arrow is a line and a head) hold one array per part. */
-  programs?: Program[];
-}
-
-interface LabelGrid {
-  resizeAndClear(dimensions: Dimensions, cellSize: number): void;
-  add(key: string, size: number, position: Coordinates): void;
-  organize(): void;
-}
-
-interface ItemData {
-  x: number;
-  y: number;
-  size: number;
-  type: string;
-  label?: string | null;
-  hidden: boolean;
-}
-
-interface SigmaInternals {
-  graph: PageGraph;
-  settings: { zIndex: boolean; autoRescale: boolean; labelGridCellSize: number };
-  nodeDataCache: Record<string, ItemData>;
-  edgeDataCache: Record<string, ItemData>;
-  nodePrograms: Record<string, Program>;
-  edgePrograms: Record<string, Program>;
-  nodeProgramIndex: Record<string, number>;
-  edgeProgramIndex: Record<string, number>;
-  nodeIndices: Record<string, number>;
-  edgeIndices: Record<string, number>;
-  itemIDsIndex: Record<number, { type: "node" | "edge"; id: string }>;
-  nodeExtent: { x: [number, number]; y: [number, number] };
-  nodeZExtent: [number, number];
-  edgeZExtent: [number, number];
-  customBBox: unknown;
-  normalizationFunction: { applyTo(data: { x: number; y: number }): void };
-  labelGrid: LabelGrid;
-  needToProcess: boolean;
-  process(): SigmaInternals;
-  refresh(options?: { partialGraph?: unknown }): unknown;
-  addNodeToProgram(node: string, id: number, position: number): void;
-  addEdgeToProgram(edge: string, id: number, position: number): void;
-  getDimensions(): Dimensions;
-  getGraphDimensions(): Dimensions;
-  getStagePadding(): number;
-  framedGraphToViewport(point: Coordinates, options: { matrix: Float32Array }): Coordinates;
-}
-
-const OBJECTS = ["settings", "nodeDataCache", "edgeDataCache", "nodePrograms", "edgePrograms", "nodeProgramIndex", "edgeProgramIndex", "nodeIndices", "edgeIndices", "itemIDsIndex", "nodeExtent", "nodeZExtent", "edgeZExtent", "labelGrid"] as const;
-const METHODS = ["process", "refresh", "addNodeToProgram", "addEdgeToProgram", "getDimensions", "getGraphDimensions", "getStagePadding", "framedGraphToViewport"] as const;
 
 /** What changed since the buffers were last written; null when only sigma's own process can bring them up to date. */
 interface Changes {
@@ -98,8 +43,8 @@ export interface ProcessCounts {
  * as it was, when the renderer lacks a member this needs (another sigma version).
  */
 export function processOnlyChanges<N extends object, E extends object>(renderer: Sigma<N, E>, graph: PageGraph): ProcessCounts | null {
-  const sigma = renderer as unknown as SigmaInternals;
-  if (!hasInternals(sigma)) return null;
+  const sigma = sigmaInternals(renderer);
+  if (sigma === null) return null;
   const counts: ProcessCounts = { changesOnly: 0, whole: 0 };
   const fullProcess = sigma.process.bind(sigma);
   const fullRefresh = sigma.refresh.bind(sigma);
@@ -132,12 +77,6 @@ export function processOnlyChanges<N extends object, E extends object>(renderer:
     return sigma;
   };
   return counts;
-}
-
-function hasInternals(sigma: SigmaInternals): boolean {
-  const record = sigma as unknown as Record<string, unknown>;
-  const applies = typeof (sigma.normalizationFunction as { applyTo?: unknown } | undefined)?.applyTo === "function";
-  return applies && typeof sigma.needToProcess === "boolean" && OBJECTS.every((key) => typeof record[key] === "object" && record[key] !== null) && METHODS.every((key) => typeof record[key] === "function");
 }
 
 /** After sigma's own process: each item's program, and the last id given. */

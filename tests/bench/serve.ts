@@ -26,7 +26,8 @@ try {
   const firstBuildMs = performance.now() - started;
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(served.url);
+  // The 100,000-note page is about 90 MB: far more than the default 30 s to load here.
+  await page.goto(served.url, { timeout: 600_000 });
   await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 300_000 });
   const rows: [string, string][] = [
     ["notes / links", `${made.notes} / ${made.links} (${(made.bytes / 1e6).toFixed(1)} MB)`],
