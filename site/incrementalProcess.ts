@@ -105,7 +105,11 @@ function writeChanges(sigma: SigmaInternals, changes: Changes, written: Written)
   if (![...changes.edges].every(sameProgram(written.edgeTypes, sigma.edgeDataCache))) return false;
   const newNodes = [...changes.nodes].filter((node) => !written.nodeTypes.has(node) && graph.hasNode(node));
   const newEdges = [...changes.edges].filter((edge) => !written.edgeTypes.has(edge) && graph.hasEdge(edge));
-  // New items are the graph's last (graphology keeps the order items were added in): sigma's process gives them the next places of their programs.
+  // A type with no program: sigma's process reports it.
+  if (newNodes.some((node) => !sigma.nodePrograms[sigma.nodeDataCache[node]?.type ?? ""])) return false;
+  if (newEdges.some((edge) => !sigma.edgePrograms[sigma.edgeDataCache[edge]?.type ?? ""])) return false;
+  // New items are the graph's last (graphology keeps the order items were added in), so sigma's
+  // process would give them the next places of their programs.
   const nodePositions = grown(sigma.nodePrograms, newNodes.map((node) => sigma.nodeDataCache[node]?.type ?? ""));
   const edgePositions = grown(sigma.edgePrograms, newEdges.map((edge) => sigma.edgeDataCache[edge]?.type ?? ""));
   for (const [i, node] of newNodes.entries()) {
