@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,8 @@ import type { parseNote as ParseNote } from "./parseNote.js";
 
 /** The Markdown parser as one CommonJS bundle beside the CLI's (see `build:cli`). */
 const BUNDLE = "markdown.cjs";
+/** Another version's code cache not written for this long goes when a new one is kept: that version is likely gone. */
+const STALE_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * The CLI's Markdown parser, compiled with V8's code cache when one was kept in `cacheFolder`:
@@ -64,8 +66,28 @@ function keepCache(file: string, sourceHash: Buffer, data: Buffer): true {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, Buffer.concat([sourceHash, createHash("sha256").update(data).digest(), data]));
     renameSync(temporary, file);
+    removeStale(file);
   } catch {
     rmSync(temporary, { force: true });
   }
   return true;
+}
+
+/**
+ * The code caches of other notegraph or Node versions beside `kept`, unwritten for a month: an
+ * upgrade would otherwise leave one behind each time (about 0.4 MB). One still in use is only
+ * made again, once.
+ */
+function removeStale(kept: string): void {
+  const folder = dirname(kept);
+  const now = Date.now();
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name);
+    if (!name.startsWith(`${BUNDLE}-`) || !name.endsWith(".v8") || file === kept) continue;
+    try {
+      if (now - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
+    } catch {
+      // Gone already, or another run's: it stays for the next.
+    }
+  }
 }

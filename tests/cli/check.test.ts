@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -92,7 +92,15 @@ describe("the compiled parser's code cache", () => {
     runCli(["check", vault, "--cache", cache]);
     // A full check parses on this thread without it; the first run that patches an edit makes it.
     expect(codeFile()).toBeUndefined();
+    // Other versions' caches: one unwritten for two months goes when this one is made, a recent one stays.
+    const [old, recent] = ["markdown.cjs-0.0.1-v20.0.0-x64.v8", "markdown.cjs-0.0.2-v20.0.0-x64.v8"].map((name) => join(cache, name)) as [string, string];
+    writeFileSync(old, "old");
+    writeFileSync(recent, "recent");
+    const twoMonthsAgo = new Date(Date.now() - 60 * 24 * 3600 * 1000);
+    utimesSync(old, twoMonthsAgo, twoMonthsAgo);
     editAndCheck("# A\n[[B]] [[Gap]]");
+    expect([existsSync(old), existsSync(recent)]).toEqual([false, true]);
+    rmSync(recent);
     const file = join(cache, codeFile() ?? "none");
     const made = readFileSync(file);
     expect(made.length).toBeGreaterThan(1000);
