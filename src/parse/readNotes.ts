@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { NoteRecord, ParsedNote, Problem, VaultFile } from "../types.js";
+import type { NoteRecord, ParsedNote, Problem, VaultFile, VaultPath } from "../types.js";
 import { version } from "../version.js";
 import { compiledParser } from "./compiledParser.js";
 import { decodeNote } from "./decodeNote.js";
@@ -83,6 +83,30 @@ let loadedParser: typeof ParseNote | undefined;
 export async function markdownParser(codeCache: string | null = null): Promise<typeof ParseNote> {
   loadedParser ??= (codeCache === null ? null : compiledParser(codeCache, version())) ?? (await import("./parseNote.js")).parseNote;
   return loadedParser;
+}
+
+/** A short note of the common constructs: parsing it once compiles the parser's paths before a real note waits on them. */
+const WARM_UP = `---
+aliases: [Warm]
+tags: [up]
+---
+# Warm up
+
+Some *text* with [[Link]], [[Note#Part|shown]], [[#Heading]], ![[image.png]], [a link](other.md) and #tag.
+
+- item [[Item]]
+  1. sub ^block
+
+> [!note] quote
+
+| a | b |
+|---|---|
+| [[Cell]] | \`code\` |
+`;
+
+/** Loads the parser and parses a sample note (a long-lived process, ahead of its first real note). */
+export async function warmParser(): Promise<void> {
+  (await markdownParser())("Warm up.md" as VaultPath, WARM_UP);
 }
 
 export async function readNote(file: VaultFile, options: ParseOptions = {}): Promise<ParsedNote> {
