@@ -56,6 +56,7 @@ document.body.append(app);
 
 const theme = () => (state.dark ? THEME.dark : THEME.light);
 const large = graph.order > LARGE;
+state.dimOnHover = !large;
 const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
   // Arrow heads are a second draw per edge: large maps draw lines, and arrows on hover.
   defaultEdgeType: large ? "line" : "arrow",
@@ -83,11 +84,19 @@ performance.mark("notegraph:first-render");
 const refresh = () => renderer.refresh({ skipIndexation: true });
 
 function setHovered(node: string | null): void {
-  // Re-dimming a large map costs a full pass; skip it while the view is being dragged.
+  // Skipped while the view is being dragged, when a large map hides its edges anyway.
   if (large && renderer.getMouseCaptor().isMoving) return;
+  const before = { node: state.hovered, neighbours: state.hoveredNeighbours };
   state.hovered = node;
   state.hoveredNeighbours = node === null ? null : new Set([node, ...graph.neighbors(node)]);
-  refresh();
+  if (state.dimOnHover) {
+    refresh();
+    return;
+  }
+  // Only the nodes and links that were or are now marked are drawn again.
+  const nodes = new Set([...(before.neighbours ?? []), ...(state.hoveredNeighbours ?? [])]);
+  const edges = [before.node, node].flatMap((end) => (end !== null && graph.hasNode(end) ? graph.edges(end) : []));
+  renderer.refresh({ partialGraph: { nodes: [...nodes].filter((key) => graph.hasNode(key)), edges }, skipIndexation: true });
 }
 
 function updateLocalView(): void {

@@ -28,7 +28,8 @@ export function nodeReducer(state: State, node: string, attrs: NodeAttrs): Parti
     display.fillColor = theme.missingFill;
   }
   if (!isVisible(state, attrs)) display.hidden = true;
-  if (state.hoveredNeighbours && !state.hoveredNeighbours.has(node)) {
+  const neighbours = state.hoveredNeighbours;
+  if (neighbours && state.dimOnHover && !neighbours.has(node)) {
     display.color = theme.dim;
     display.fillColor = theme.dim;
     display.label = "";
@@ -36,9 +37,11 @@ export function nodeReducer(state: State, node: string, attrs: NodeAttrs): Parti
   } else if (node === state.hovered || node === state.selected) {
     display.highlighted = true;
     display.forceLabel = true;
-    display.zIndex = 2;
+    // Undimmed hovering keeps each node's zIndex: sigma then redraws only the nodes it marks.
+    display.zIndex = node === state.selected || state.dimOnHover ? 2 : 1;
   } else {
     display.zIndex = 1;
+    if (neighbours?.has(node) && !state.dimOnHover) display.forceLabel = true;
   }
   return display;
 }
@@ -48,7 +51,10 @@ export function edgeReducer(state: State, graph: PageGraph, edge: string, attrs:
   const display: Partial<EdgeDisplayData> = { ...attrs, color: theme.edge };
   if (state.hovered !== null) {
     const incident = graph.source(edge) === state.hovered || graph.target(edge) === state.hovered;
-    if (incident) display.type = "arrow";
+    if (!state.dimOnHover) {
+      // Drawn by the same program (a line): a change of program would make sigma redraw every edge.
+      if (incident) Object.assign(display, { color: theme.label, size: (attrs.size ?? 1) + 1 });
+    } else if (incident) display.type = "arrow";
     else display.hidden = true;
   }
   return display;

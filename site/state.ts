@@ -1,8 +1,14 @@
 /** Everything the reducers read. Actions change it, then ask sigma to refresh. */
 export interface State {
   hovered: string | null;
-  /** The hovered node and its neighbours; everything else is dimmed. */
+  /** The hovered node and its neighbours. */
   hoveredNeighbours: Set<string> | null;
+  /**
+   * Hovering dims every other node and hides every other link (small maps). On a large map it
+   * only marks the hovered node, its neighbours and its links: sigma then redraws those, not the
+   * whole map (0.2 to 0.35 s at 10,000 notes on each hover and each leave).
+   */
+  dimOnHover: boolean;
   selected: string | null;
   colorBy: "cluster" | "folder";
   showMissing: boolean;
@@ -18,6 +24,7 @@ export function initialState(dark: boolean): State {
   return {
     hovered: null,
     hoveredNeighbours: null,
+    dimOnHover: true,
     selected: null,
     colorBy: "cluster",
     showMissing: true,

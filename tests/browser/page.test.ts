@@ -98,6 +98,40 @@ describe.runIf(haveBrowser)("the map of notes/ in Chromium, from file://", () =>
     expect(dim.length).toBeGreaterThan(0);
   });
 
+  it("on a large map, hovering marks the node, its neighbours and links in place, redrawing only those", async () => {
+    const page = await open();
+    // What a map over 5,000 nodes does; counting sigma's passes over every node and edge.
+    await page.evaluate(() => {
+      const { state, renderer } = (window as any).notegraph;
+      state.dimOnHover = false;
+      renderer.refresh();
+      const process = renderer.process.bind(renderer);
+      (window as any).passes = 0;
+      renderer.process = () => ((window as any).passes++, process());
+    });
+    const ec2 = (await nodeViews(page)).find((v) => v.key === "Compute/EC2.md");
+    await page.mouse.move(ec2?.x ?? 0, ec2?.y ?? 0);
+    await expect.poll(() => page.evaluate(() => (window as any).notegraph.state.hovered)).toBe("Compute/EC2.md");
+    const marked = await page.evaluate(() => {
+      const { graph, renderer } = (window as any).notegraph;
+      const neighbours = new Set(graph.neighbors("Compute/EC2.md"));
+      return {
+        labelled: graph.filterNodes((key: string) => renderer.getNodeDisplayData(key).forceLabel && key !== "Compute/EC2.md").length === neighbours.size,
+        dimmed: graph.filterNodes((key: string) => renderer.getNodeDisplayData(key).color === "#d9dce1").length,
+        markedLinks: graph.filterEdges((edge: string) => renderer.getEdgeDisplayData(edge).color === "#1f2328").length === graph.degree("Compute/EC2.md"),
+        passes: (window as any).passes,
+      };
+    });
+    expect(marked).toEqual({ labelled: true, dimmed: 0, markedLinks: true, passes: 0 });
+    await expectSigmasPicture(page);
+    // Leaving the node clears every mark it made, still without a pass over the map.
+    await page.evaluate(() => ((window as any).passes = 0));
+    await page.mouse.move(5, 790);
+    await expect.poll(() => page.evaluate(() => (window as any).notegraph.state.hovered)).toBe(null);
+    expect(await page.evaluate(() => (window as any).passes)).toBe(0);
+    await expectSigmasPicture(page);
+  });
+
   it("hiding missing topics removes them from the map", async () => {
     const page = await open();
     const before = await nodeViews(page);
