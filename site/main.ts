@@ -105,6 +105,7 @@ function updateLocalView(): void {
 
 function select(node: string | null, options: { fly?: boolean; updateHash?: boolean } = {}): void {
   if (node !== null && !graph.hasNode(node)) node = null;
+  const before = { node: state.selected, local: state.localNodes };
   state.selected = node;
   updateLocalView();
   if (node === null) {
@@ -115,7 +116,13 @@ function select(node: string | null, options: { fly?: boolean; updateHash?: bool
     if (options.updateHash !== false) history.replaceState(null, "", hashForNode(graph, node));
     if (options.fly !== false) flyTo(node);
   }
-  refresh();
+  // Undimmed (a large map) and with no local view, selecting marks one node: only the two are drawn again.
+  if (!state.dimOnHover && before.local === null && state.localNodes === null) redrawNodes([before.node, node]);
+  else refresh();
+}
+
+function redrawNodes(nodes: readonly (string | null)[]): void {
+  renderer.refresh({ partialGraph: { nodes: nodes.filter((key): key is string => key !== null && graph.hasNode(key)) }, skipIndexation: true });
 }
 
 function flyTo(node: string): void {

@@ -37,8 +37,8 @@ export function nodeReducer(state: State, node: string, attrs: NodeAttrs): Parti
   } else if (node === state.hovered || node === state.selected) {
     display.highlighted = true;
     display.forceLabel = true;
-    // Undimmed hovering keeps each node's zIndex: sigma then redraws only the nodes it marks.
-    display.zIndex = node === state.selected || state.dimOnHover ? 2 : 1;
+    // Undimmed marking keeps each node's zIndex: sigma then redraws only the nodes it marks.
+    display.zIndex = state.dimOnHover ? 2 : 1;
   } else {
     display.zIndex = 1;
     if (neighbours?.has(node) && !state.dimOnHover) display.forceLabel = true;

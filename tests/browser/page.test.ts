@@ -130,6 +130,15 @@ describe.runIf(haveBrowser)("the map of notes/ in Chromium, from file://", () =>
     await expect.poll(() => page.evaluate(() => (window as any).notegraph.state.hovered)).toBe(null);
     expect(await page.evaluate(() => (window as any).passes)).toBe(0);
     await expectSigmasPicture(page);
+    // Selecting a note and another, then none: each marks or unmarks nodes in place too.
+    for (const key of ["Compute/EC2.md", "Storage/EBS.md", null]) {
+      await page.evaluate((node) => {
+        (window as any).passes = 0;
+        (window as any).notegraph.select(node, { fly: false });
+      }, key);
+      expect(await page.evaluate(() => [(window as any).passes, (window as any).notegraph.state.selected])).toEqual([0, key]);
+      await expectSigmasPicture(page);
+    }
   });
 
   it("hiding missing topics removes them from the map", async () => {
