@@ -95,8 +95,7 @@ function setHovered(node: string | null): void {
   }
   // Only the nodes and links that were or are now marked are drawn again.
   const nodes = new Set([...(before.neighbours ?? []), ...(state.hoveredNeighbours ?? [])]);
-  const edges = [before.node, node].flatMap((end) => (end !== null && graph.hasNode(end) ? graph.edges(end) : []));
-  renderer.refresh({ partialGraph: { nodes: [...nodes].filter((key) => graph.hasNode(key)), edges }, skipIndexation: true });
+  redraw([...nodes], [before.node, node].flatMap((end) => (end !== null && graph.hasNode(end) ? graph.edges(end) : [])));
 }
 
 function updateLocalView(): void {
@@ -117,12 +116,13 @@ function select(node: string | null, options: { fly?: boolean; updateHash?: bool
     if (options.fly !== false) flyTo(node);
   }
   // Undimmed (a large map) and with no local view, selecting marks one node: only the two are drawn again.
-  if (!state.dimOnHover && before.local === null && state.localNodes === null) redrawNodes([before.node, node]);
+  if (!state.dimOnHover && before.local === null && state.localNodes === null) redraw([before.node, node]);
   else refresh();
 }
 
-function redrawNodes(nodes: readonly (string | null)[]): void {
-  renderer.refresh({ partialGraph: { nodes: nodes.filter((key): key is string => key !== null && graph.hasNode(key)) }, skipIndexation: true });
+/** Sigma draws these nodes (those still in the graph) and edges again, as the reducers give them now; nothing moved or changed size. */
+function redraw(nodes: readonly (string | null)[], edges: readonly string[] = []): void {
+  renderer.refresh({ partialGraph: { nodes: nodes.filter((key): key is string => key !== null && graph.hasNode(key)), edges: [...edges] }, skipIndexation: true });
 }
 
 function flyTo(node: string): void {
