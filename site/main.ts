@@ -18,6 +18,8 @@ import "./style.css";
 
 /** Above this many nodes the page stays responsive by hiding edges and labels while moving. */
 const LARGE = 5000;
+/** Up to this many nodes every label may show from the start: small nodes' labels would otherwise wait for a zoom. */
+const FEW = 50;
 const LIVE_LAYOUT_LIMIT = 20000;
 
 const data = JSON.parse(byId("notegraph-data").textContent ?? "{}") as PageData;
@@ -70,7 +72,7 @@ const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
   },
   labelColor: { color: theme().label },
   defaultDrawNodeHover: themedHover(() => theme().hover),
-  labelRenderedSizeThreshold: 7,
+  labelRenderedSizeThreshold: graph.order <= FEW ? 0 : 7,
   labelDensity: 0.8,
   zIndex: true,
   hideEdgesOnMove: large,

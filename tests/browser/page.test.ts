@@ -299,6 +299,22 @@ async function expectSigmasPicture(page: Page): Promise<void> {
 }
 
 describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
+  it("labels every node of a small vault from the start, not only the large ones", async () => {
+    const vault = makeVault({ "Compost.md": "[[Beds]] [[Seeds]]", "Beds.md": "[[Compost]]", "Seeds.md": "[[Stakes]]", "Stakes.md": "[[Mulch]]" });
+    const served = await serveVault(vault, { port: 0 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(served.url);
+      await waitForMap(page);
+      const labels = await page.evaluate(() => [...(window as any).notegraph.renderer.displayedNodeLabels].sort());
+      expect(labels).toEqual(["Beds.md", "Compost.md", "Seeds.md", "Stakes.md", "missing:mulch"]);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+
   it("a page opened from an older build fetches the whole graph, then follows the deltas", async () => {
     const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B" });
     let rebuilt: () => void = () => undefined;
