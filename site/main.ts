@@ -249,6 +249,8 @@ function redrawAfterUpdate(next: PageMeta): void {
   const selected = state.selected;
   entries = searchIndex(graph);
   renderSidebar();
+  // The update may have given the hovered node other neighbours, or removed it.
+  if (state.hovered !== null) setHovered(graph.hasNode(state.hovered) ? state.hovered : null);
   if (selected === null && state.hovered === null) {
     // Sigma updated what the graph's events named, with what the reducers give now: with nothing
     // selected or hovered no other node or edge shows otherwise, so only the draw is left (done

@@ -299,6 +299,38 @@ async function expectSigmasPicture(page: Page): Promise<void> {
 }
 
 describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
+  it.each([
+    ["dimming the rest", true],
+    ["marking in place, as above 5,000 nodes", false],
+  ])("keeps a hovered node's neighbours up to date when a save links to it (%s)", async (_how, dim) => {
+    const vault = makeVault({ "A.md": "[[B]]", "B.md": "# B", "D.md": "# D" });
+    const served = await serveVault(vault, { port: 0 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(served.url);
+      await waitForMap(page);
+      await page.evaluate((dimOnHover) => {
+        const { state, renderer, setHovered } = (window as any).notegraph;
+        state.dimOnHover = dimOnHover;
+        renderer.refresh();
+        setHovered("A.md");
+      }, dim);
+      writeFileSync(join(vault, "C.md"), "[[A]]");
+      await expect.poll(() => page.evaluate(() => (window as any).notegraph.graph.order), { timeout: 10_000 }).toBe(4);
+      const seen = await page.evaluate(() => {
+        const { state, renderer } = (window as any).notegraph;
+        const look = (key: string) => ({ dimmed: renderer.getNodeDisplayData(key).color === "#d9dce1", labelled: Boolean(renderer.getNodeDisplayData(key).forceLabel) });
+        return { neighbours: [...state.hoveredNeighbours].sort(), C: look("C.md"), D: look("D.md") };
+      });
+      expect(seen).toEqual({ neighbours: ["A.md", "B.md", "C.md"], C: { dimmed: false, labelled: !dim }, D: { dimmed: dim, labelled: false } });
+      await expectSigmasPicture(page);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+
   it("labels every node of a small vault from the start, not only the large ones", async () => {
     const vault = makeVault({ "Compost.md": "[[Beds]] [[Seeds]]", "Beds.md": "[[Compost]]", "Seeds.md": "[[Stakes]]", "Stakes.md": "[[Mulch]]" });
     const served = await serveVault(vault, { port: 0 });
