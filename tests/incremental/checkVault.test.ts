@@ -29,6 +29,14 @@ function cacheFolder(): string {
   return dir;
 }
 
+/** The sample vault, checked once with a cache folder of its own: where most cases start. */
+async function checkedSample(): Promise<{ root: string; cache: string }> {
+  const root = makeVault(vault);
+  const cache = cacheFolder();
+  await checkVault(root, { cacheFolder: cache });
+  return { root, cache };
+}
+
 let clock = 1_700_000_000;
 /** Writes a note with a time of its own, so that a change is seen even within one clock tick. */
 function write(root: string, path: string, content: string): void {
@@ -122,9 +130,7 @@ describe("check from the state the last check kept", () => {
   });
 
   it("takes a change of time alone as no change, and a broken note as a problem", async () => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     write(root, "Lonely.md", readFileSync(join(root, "Lonely.md"), "utf8"));
     expect((await bothWays(root, cache)).kept).toEqual((await bothWays(root, cache)).full);
     write(root, "Lonely.md", "\uFEFF# Lonely\n\n```\nunclosed fence [[EC2]]\n");
@@ -147,9 +153,7 @@ describe("check from the state the last check kept", () => {
       write(root, "Lonely.md", "# Lonely\n\n![[map.png]]\n");
     }, (root: string) => write(root, "map.png.md", "# A note named map.png\n")],
   ])("follows %s from the kept state", async (_name, change, then?: (root: string) => void) => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     for (const step of [change, then]) {
       if (!step) continue;
       step(root);
@@ -168,9 +172,7 @@ describe("check from the state the last check kept", () => {
     ["a heading others link to renamed (their anchors checked again)", "EBS.md", "# EBS\n\n## Snaps\n\nVolumes. ^vol\n\n[[EC2#Pricing]] [[EC2#^ec2-end]] [[Enclaves]]\n"],
     ["a block id others link to dropped", "EC2.md", "---\naliases: [Elastic Compute Cloud]\n---\n# EC2\n\n## Pricing\n\nSee [[EBS#Snapshots]] and [[EBS#^vol]].\nline\n"],
   ])("patches the last findings for %s", async (_what, path, text) => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     write(root, path, text);
     const { kept, full } = await patchedWay(root, cache);
     expect(kept).toEqual(full);
@@ -184,9 +186,7 @@ describe("check from the state the last check kept", () => {
     ["an alias added, which suggestions search", "Lonely.md", "---\naliases: [Spot instancs]\n---\n# Lonely\n"],
     ["a title changed by front matter", "Lonely.md", "---\ntitle: Alone\n---\n# Lonely\n"],
   ])("leaves it to the whole state when %s", async (_what, path, text) => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     write(root, path, text);
     const { file, header } = await checkStateFile(root, cache, version());
     const run = (await openCheckState(file, header))?.lastRun();
@@ -259,9 +259,7 @@ describe("check from the state the last check kept", () => {
   });
 
   it("checks in full when the state is damaged", async () => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     const { file, header } = await checkStateFile(root, cache, version());
     appendFileSync(file, '["damaged"\n');
     expect(await readCheckState(file, header)).toBeNull();
@@ -270,9 +268,7 @@ describe("check from the state the last check kept", () => {
   });
 
   it("leaves a changed big note to a full check, which parses it on a worker under its time budget", async () => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     write(root, "Lonely.md", `# Lonely\n\n${"word ".repeat(30_000)}[[EC2]]\n`);
     const { file, header } = await checkStateFile(root, cache, version());
     const state = await readCheckState(file, header);
@@ -286,9 +282,7 @@ describe("check from the state the last check kept", () => {
     // After the header, the last findings and a line of facts per note, a line holds every note's names in loose form, read only to search near misses.
     ["the names, read as a new missing topic is searched", () => 2 + Object.keys(vault).length, '[["not", "enough"]]', ["Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n"]],
   ] as const)("checks in full when a part of the state it needs turns out damaged: %s", async (_part, lineOf, damage, [path, text]) => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     const { file, header } = await checkStateFile(root, cache, version());
     const lines = readFileSync(file, "utf8").split("\n");
     lines[lineOf(lines)] = damage;
@@ -321,9 +315,7 @@ describe("check from the state the last check kept", () => {
     ["an attachment added", (root: string) => write(root, "pic.png", "png")],
     ["the scan's own problems (Obsidian's config)", (root: string) => write(root, ".obsidian/app.json", "{ not json")],
   ])("does not take the last findings when %s changed, and keeps new ones for next time", async (_what, change) => {
-    const root = makeVault(vault);
-    const cache = cacheFolder();
-    await checkVault(root, { cacheFolder: cache });
+    const { root, cache } = await checkedSample();
     change(root);
     expect(await keptFindings(root, cache)).toBeNull();
     const full = findingsOf(await checkVault(root, { cacheFolder: null }));
