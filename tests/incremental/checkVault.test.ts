@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { vaultFindings, type CheckFindings } from "../../src/analyze/checkReport.js";
+import type { CacheHeader } from "../../src/cacheFiles.js";
 import { nearMissFinder } from "../../src/analyze/nearMiss.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
 import { checkStateFile, openCheckState, readCheckState } from "../../src/incremental/checkState.js";
@@ -15,6 +16,7 @@ import { memoryParseCache } from "../../src/parse/parseCache.js";
 import { updateFindings } from "../../src/incremental/updateFindings.js";
 import { unreadNote } from "../../src/parse/unreadNote.js";
 import { scanVault } from "../../src/scan/scanVault.js";
+import type { ScanResult } from "../../src/types.js";
 import { version } from "../../src/version.js";
 import { makeVault } from "../helpers/vault.js";
 
@@ -58,14 +60,25 @@ async function keptFindings(root: string, cache: string): Promise<CheckFindings 
 }
 
 /** The findings from the kept state (failing when the state could not be used) and from a full check. */
-async function bothWays(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
+function bothWays(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
+  return keptAndFull(root, cache, async (file, header, scan) => {
+    const state = await readCheckState(file, header);
+    expect(state, "a state was kept").not.toBeNull();
+    const updated = state && (await updateFindings(scan, state));
+    expect(updated, "the state was usable").not.toBeNull();
+    return updated?.findings;
+  });
+}
+
+/**
+ * What `check` gives from the kept state, which must equal what `viaState` made of it, and what
+ * a full check gives.
+ */
+async function keptAndFull(root: string, cache: string, viaState: (file: string, header: CacheHeader, scan: ScanResult) => Promise<CheckFindings | undefined>): Promise<{ kept: CheckFindings; full: CheckFindings }> {
   const { file, header } = await checkStateFile(root, cache, version());
-  const state = await readCheckState(file, header);
-  expect(state, "a state was kept").not.toBeNull();
-  const updated = state && (await updateFindings(await scanVault(root), state));
-  expect(updated, "the state was usable").not.toBeNull();
+  const made = await viaState(file, header, await scanVault(root));
   const kept = await checkVault(root, { cacheFolder: cache });
-  expect(findingsOf(kept)).toEqual(findingsOf(updated?.findings as CheckFindings));
+  expect(findingsOf(kept)).toEqual(findingsOf(made as CheckFindings));
   return { kept: findingsOf(kept), full: findingsOf(await checkVault(root, { cacheFolder: null })) };
 }
 
@@ -90,15 +103,14 @@ const linkOnly = (() => {
 })();
 
 /** The findings patched into the last ones (failing when no patch could be made), as `check` gives them, and from a full check. */
-async function patchedWay(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
-  const { file, header } = await checkStateFile(root, cache, version());
-  const run = (await openCheckState(file, header))?.lastRun() ?? null;
-  expect(run, "the last run was kept").not.toBeNull();
-  const edited = run && (await findingsAfterEdits(await scanVault(root), run));
-  expect(edited, "the edit was patched").not.toBeNull();
-  const kept = await checkVault(root, { cacheFolder: cache });
-  expect(findingsOf(kept)).toEqual(findingsOf(edited?.findings as CheckFindings));
-  return { kept: findingsOf(kept), full: findingsOf(await checkVault(root, { cacheFolder: null })) };
+function patchedWay(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
+  return keptAndFull(root, cache, async (file, header, scan) => {
+    const run = (await openCheckState(file, header))?.lastRun() ?? null;
+    expect(run, "the last run was kept").not.toBeNull();
+    const edited = run && (await findingsAfterEdits(scan, run));
+    expect(edited, "the edit was patched").not.toBeNull();
+    return edited?.findings;
+  });
 }
 
 const vault = {
