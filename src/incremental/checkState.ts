@@ -128,6 +128,8 @@ export interface StatePatch {
   findings: CheckFindings;
   facts: ReadonlyMap<number, NoteFacts>;
   details: ReadonlyMap<number, NoteDetails>;
+  /** Every note's names, when an edited note's changed. */
+  names: NamesStore;
 }
 
 /** The state file, or null when there is none or its header cannot be trusted (another version or vault, damage). */
@@ -257,7 +259,7 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
 export async function writePatchedState(file: string, header: CacheHeader, run: LastRun, patch: StatePatch): Promise<void> {
   const { files, linkedBy, spellings, anchoredFrom, findings } = patch;
   const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], linkedBy, spellings, anchoredFrom };
-  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(run, patch.facts), [run.names, run.keys], detailsOver(run.details, patch.details)));
+  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(run, patch.facts), [patch.names, run.keys], detailsOver(run.details, patch.details)));
 }
 
 function* stateLines(header: StateHeader, findings: CheckFindings, facts: Iterable<string | Uint8Array>, [names, keys]: [NamesStore, KeysStore], details: DetailsStore): Generator<string | Uint8Array> {

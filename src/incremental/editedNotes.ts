@@ -1,5 +1,5 @@
 import type { CheckFindings } from "../analyze/checkReport.js";
-import { keptSuggestions, nearMissNamesOf, sameNames } from "../analyze/nearMiss.js";
+import { keptSuggestions, looseNamesOf, nearMissNamesOf, sameNames, suggestionsAfter, type NamedNote } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { sameAnchors } from "../resolve/anchors.js";
@@ -10,7 +10,7 @@ import type { LastRun, StatePatch } from "./checkState.js";
 import { fileChanges } from "./fileChanges.js";
 import { noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 import { anchoredFromAfter, patchFindings, type EditedNote } from "./patchFindings.js";
-import { DamagedState } from "./stateStores.js";
+import { DamagedState, lineGiven, type NamesStore } from "./stateStores.js";
 import { MOST_CHANGED } from "./updateFindings.js";
 
 export interface EditedCheck {
@@ -22,8 +22,9 @@ export interface EditedCheck {
  * The findings when the files are those of the last run and only some notes' text changed,
  * made by patching the last findings: only the edited notes are read, and of the other notes'
  * facts only those with an anchored link into an edited note whose headings or block ids changed
- * are decoded. Null when that cannot be done (a file came or went, the scan's problems changed,
- * an edited note changed its names, too many or a big note changed, or a part of the state is
+ * are decoded; when an edited note changed its title or aliases, the missing topics' suggestions
+ * are searched again where that can change them. Null when that cannot be done (a file came or
+ * went, the scan's problems changed, too many or a big note changed, or a part of the state is
  * damaged): `updateFindings` or a full check does those.
  */
 export async function findingsAfterEdits(scan: ScanResult, run: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
@@ -53,11 +54,12 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
   }
   // Notes whose headings or block ids changed: the anchors of other notes' links into them are checked again below.
   const reanchored = new Set<VaultPath>();
+  // Notes known by other names now: what missing topics suggest may change.
+  const renamed = new Map<number, NamedNote>();
   for (const { place, hash, parsed } of reread) {
     const now = noteDetails(parsed.note, hash);
     const before = run.details.get(place);
-    // Other names can change what other notes' missing topics suggest: the whole state does that.
-    if (!sameNames(before, now)) return null;
+    if (!sameNames(before, now)) renamed.set(place, { path: parsed.note.path, ...now });
     if (!sameAnchors(before, now)) reanchored.add(parsed.note.path);
     details.set(place, now);
   }
@@ -75,11 +77,22 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
   });
   const read = new Set(reread.map(({ place }) => place));
   edited.push(...anchorsCheckedAgain(run, reanchored, read, index, facts));
-  const suggestionsFor = keptSuggestions(() => nearMissNamesOf(run.notePaths, run.names.get()), run.suggestions);
+  const names = namesAfter(run.names, renamed);
+  const namesOf = (path: VaultPath): NamedNote => ({ path, ...(details.get(placeOf.get(path) ?? -1) ?? run.details.get(placeOf.get(path) ?? -1)) });
+  const known = renamed.size === 0 ? run.suggestions : suggestionsAfter(run.suggestions, new Set([...renamed.values()].map((note) => note.path)), [...renamed.values()], namesOf);
+  const suggestionsFor = keptSuggestions(() => nearMissNamesOf(run.notePaths, names.get()), known);
   const place = (path: VaultPath) => placeOf.get(path) ?? -1;
-  const { findings, linkedBy, spellings } = patchFindings(run, edited, place, suggestionsFor);
+  const { findings, linkedBy, spellings } = patchFindings(run, edited, place, suggestionsFor, renamed.size > 0);
   const anchoredFrom = anchoredFromAfter(run.anchoredFrom, edited, place);
-  return { findings, patch: { files, linkedBy, spellings, anchoredFrom, findings, facts, details } };
+  return { findings, patch: { files, linkedBy, spellings, anchoredFrom, findings, facts, details, names } };
+}
+
+/** The kept names of every note, with those of the renamed notes as they are now. */
+function namesAfter(kept: NamesStore, renamed: ReadonlyMap<number, NamedNote>): NamesStore {
+  if (renamed.size === 0) return kept;
+  const names = [...kept.get()];
+  for (const [place, note] of renamed) names[place] = looseNamesOf(note);
+  return lineGiven(names);
 }
 
 /**

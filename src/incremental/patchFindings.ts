@@ -89,15 +89,17 @@ export type PlaceOf = (path: VaultPath) => number;
 /**
  * The findings after some notes were edited, made from the last ones without reading any other
  * note: the edited notes' own links, problems and link ends are taken out and put back as they
- * are now. It holds only while no file came or went and no edited note changed its names,
- * headings or block ids, as then no other note's links resolve or check otherwise.
+ * are now. It holds only while no file came or went, as then no other note's links resolve
+ * otherwise; `edited` must hold every note whose links' anchors check otherwise (headings or
+ * block ids of a note changed). When a note's names changed (`namesChanged`), every missing
+ * topic's suggestion is asked of `suggestionsFor` again.
  */
-export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor): FindingsCounts & { findings: CheckFindings } {
+export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor, namesChanged = false): FindingsCounts & { findings: CheckFindings } {
   const { findings } = kept;
   const paths = new Set(edited.map((note) => note.after.path));
   const bySource = (a: { source: VaultPath }, b: { source: VaultPath }) => placeOf(a.source) - placeOf(b.source);
   const newLinks = edited.flatMap((note) => note.after.notable);
-  const { dangling, spellings } = patchDangling(kept, edited, placeOf, suggestionsFor);
+  const { dangling, spellings } = patchDangling(kept, edited, placeOf, suggestionsFor, namesChanged);
   const { linkedBy, orphans, deadEnds } = patchLinkEnds(kept, edited, placeOf);
   const lists = {
     dangling,
@@ -120,8 +122,8 @@ interface Group {
   target: string | null;
 }
 
-/** Missing topics with the edited notes' links to them taken out and put back; a topic that gets another name has its suggestion searched again. */
-function patchDangling(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor): { dangling: DanglingTarget[]; spellings: Spellings } {
+/** Missing topics with the edited notes' links to them taken out and put back; a topic that gets another name (or every one, when names changed) has its suggestion asked again. */
+function patchDangling(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor, namesChanged: boolean): { dangling: DanglingTarget[]; spellings: Spellings } {
   const groups = new Map<string, Group>();
   kept.findings.dangling.forEach((group, i) => {
     const key = lookupKey(group.target);
@@ -157,8 +159,9 @@ function patchDangling(kept: KeptFindings, edited: readonly EditedNote[], placeO
     const target = mostUsedSpelling(group.spellings);
     if (target !== group.target) renamed.push(Object.assign(group, { target }));
   }
-  const suggest = renamed.length > 0 ? suggestionsFor(renamed.map((group) => group.target as string)) : undefined;
-  for (const group of renamed) group.suggestion = suggest?.(group.target as string) ?? null;
+  const asked = namesChanged ? [...groups.values()] : renamed;
+  const suggest = asked.length > 0 ? suggestionsFor(asked.map((group) => group.target as string)) : undefined;
+  for (const group of asked) group.suggestion = suggest?.(group.target as string) ?? null;
   const sorted = [...groups.values()].sort((a, b) => compareCodeUnits(a.key, b.key));
   return {
     dangling: sorted.map((group) => ({ target: group.target as string, references: group.references, suggestion: group.suggestion })),
