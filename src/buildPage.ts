@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import type { CheckFindings } from "./analyze/checkReport.js";
-import { keptSuggestions, nearMissNames, sameNames, suggestionsOf, type NearMissNames } from "./analyze/nearMiss.js";
+import { keptSuggestions, nearMissNames, sameNames, suggestionsAfter, suggestionsOf, type NearMissNames } from "./analyze/nearMiss.js";
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
 import { changedPageNode, pageData, pageMetaOf, type PageData } from "./emit/pageData.js";
@@ -14,7 +14,7 @@ import { loadScanned, type LoadOptions } from "./loadVault.js";
 import { warmParser } from "./parse/readNotes.js";
 import { rescanVault } from "./scan/rescanVault.js";
 import { scanVault } from "./scan/scanVault.js";
-import type { NoteRecord, ScanResult, Vault } from "./types.js";
+import type { NoteRecord, ScanResult, Vault, VaultPath } from "./types.js";
 
 export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
   /** The page's title; default: the vault folder's name. */
@@ -86,9 +86,9 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const vault = await loadScanned(scan, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
   const update = previous ? updateGraph(previous.graph, previous.vault, vault) : null;
   const graph = update && previous ? previous.graph : buildGraph(vault);
-  const namesKept = previous !== undefined && sameNotesNames(previous.vault.notes, vault.notes);
-  const known = namesKept ? suggestionsOf(previous.report.dangling) : new Map();
-  let names = namesKept ? previous.nearMissNames : undefined;
+  const renamed = previous ? renamedNotes(previous.vault.notes, vault.notes) : null;
+  const known = previous && renamed ? suggestionsKept(previous.report, renamed, vault.notes) : new Map<string, VaultPath | null>();
+  let names = previous && renamed?.length === 0 ? previous.nearMissNames : undefined;
   const namesIndexed = () => (names ??= nearMissNames(vault.notes));
   const found = previous ? { vault: previous.vault, scanProblems: previous.scan.problems, findings: previous.report } : undefined;
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
@@ -124,7 +124,16 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   };
 }
 
-/** Whether every note has the path, title and aliases it had: what near-miss suggestions search. */
-function sameNotesNames(before: readonly NoteRecord[], after: readonly NoteRecord[]): boolean {
-  return before.length === after.length && after.every((note, i) => note === before[i] || (note.path === before[i]?.path && sameNames(before[i], note)));
+/** The notes with another title or aliases than before (what near-miss suggestions search besides paths); null when the paths changed. */
+function renamedNotes(before: readonly NoteRecord[], after: readonly NoteRecord[]): NoteRecord[] | null {
+  if (before.length !== after.length || after.some((note, i) => note.path !== before[i]?.path)) return null;
+  return after.filter((note, i) => note !== before[i] && !sameNames(before[i] as NoteRecord, note));
+}
+
+/** The last build's suggestions, but where the renamed notes may change them. */
+function suggestionsKept(report: CheckFindings, renamed: readonly NoteRecord[], notes: readonly NoteRecord[]): Map<string, VaultPath | null> {
+  const known = suggestionsOf(report.dangling);
+  if (renamed.length === 0) return known;
+  const byPath = new Map(notes.map((note) => [note.path, note] as const));
+  return suggestionsAfter(known, new Set(renamed.map((note) => note.path)), renamed, (path) => byPath.get(path) as NoteRecord);
 }

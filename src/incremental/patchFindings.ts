@@ -1,9 +1,7 @@
 import { compareProblems, findingsWithStats, type CheckFindings } from "../analyze/checkReport.js";
 import { ambiguousLinks, brokenAnchors, type DanglingTarget, type FindingLink, type SuggestionsFor } from "../analyze/findings.js";
-import { sameNames } from "../analyze/nearMiss.js";
 import { compareCodeUnits, lookupKey, mostUsedSpelling } from "../keys.js";
-import { sameAnchors } from "../resolve/anchors.js";
-import type { Heading, NoteRecord, Problem, VaultPath } from "../types.js";
+import type { Problem, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
 
 /** A note read again: its facts as the last run kept them, and as they are now. */
@@ -28,16 +26,6 @@ export interface KeptFindings extends Readonly<FindingsCounts> {
   findings: CheckFindings;
   scanProblems: readonly Problem[];
 }
-
-/**
- * Whether an edit of a note leaves every other note's findings as they were: the same names
- * (what suggestions search), headings and block ids (what links into it check their anchors against).
- */
-export function keepsOthersFindings(before: NoteAnchorsAndNames, after: NoteAnchorsAndNames): boolean {
-  return sameNames(before, after) && sameAnchors(before, after);
-}
-
-type NoteAnchorsAndNames = Pick<NoteRecord, "title" | "aliases" | "blockIds"> & { headings: readonly Pick<Heading, "depth" | "text">[] };
 
 /** The counts kept with `findings`, made from every note's facts. */
 export function countsKeptWith(notes: readonly NoteFacts[], findings: CheckFindings): FindingsCounts {

@@ -1,9 +1,11 @@
 import { vaultFindings, type CheckFindings } from "../analyze/checkReport.js";
 import type { SuggestionsFor } from "../analyze/findings.js";
+import { sameNames } from "../analyze/nearMiss.js";
 import { sameFiles } from "../keys.js";
-import type { Problem, Vault, VaultPath } from "../types.js";
+import { sameAnchors } from "../resolve/anchors.js";
+import type { NoteRecord, Problem, Vault, VaultPath } from "../types.js";
 import { noteFacts, type NoteFacts } from "./noteFacts.js";
-import { countsKeptWith, keepsOthersFindings, patchFindings, type EditedNote, type FindingsCounts } from "./patchFindings.js";
+import { countsKeptWith, patchFindings, type EditedNote, type FindingsCounts } from "./patchFindings.js";
 import { MOST_CHANGED } from "./updateFindings.js";
 
 /** A vault loaded before, with its findings. */
@@ -24,22 +26,25 @@ export function vaultFindingsAfter(before: FoundVault | undefined, now: Omit<Fou
 
 /**
  * The findings of a vault reloaded after some notes were edited (`serve`, between saves), made by
- * patching the earlier findings: only the notes whose records changed are looked at. Null when
- * files came or went, the scan's problems changed, an edited note changed its names, headings or
- * block ids, or too many notes changed.
+ * patching the earlier findings: only the notes whose records changed are looked at (and, when
+ * one changed its title or aliases, every missing topic's suggestion is asked of `suggestionsFor`
+ * again). Null when files came or went, the scan's problems changed, an edited note changed its
+ * headings or block ids, or too many notes changed.
  */
 export function patchedVaultFindings(before: FoundVault, now: Omit<FoundVault, "findings">, suggestionsFor: SuggestionsFor): CheckFindings | null {
   const { vault } = now;
   if (!sameFiles(before.vault, vault) || JSON.stringify(before.scanProblems) !== JSON.stringify(now.scanProblems)) return null;
   const places = vault.notes.flatMap((note, place) => (note === before.vault.notes[place] ? [] : [place]));
   if (places.length > MOST_CHANGED) return null;
-  if (places.some((place) => !keepsOthersFindings(before.vault.notes[place] as Vault["notes"][number], vault.notes[place] as Vault["notes"][number]))) return null;
+  const pairs = places.map((place) => [before.vault.notes[place], vault.notes[place]] as [NoteRecord, NoteRecord]);
+  if (pairs.some(([was, is]) => !sameAnchors(was, is))) return null;
   const counts = kept.get(before.findings) ?? countsOf(before);
   const factsBefore = factsAt(before.vault, places, counts.placeOf, before.scanProblems.length);
   const factsNow = factsAt(vault, places, counts.placeOf, now.scanProblems.length);
   const edited = places.map((place, i): EditedNote => ({ place, before: factsBefore[i] as NoteFacts, after: factsNow[i] as NoteFacts }));
   const { placeOf } = counts;
-  const patched = patchFindings({ ...counts, findings: before.findings, scanProblems: now.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor);
+  const namesChanged = pairs.some(([was, is]) => !sameNames(was, is));
+  const patched = patchFindings({ ...counts, findings: before.findings, scanProblems: now.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor, namesChanged);
   kept.set(patched.findings, { linkedBy: patched.linkedBy, spellings: patched.spellings, placeOf });
   return patched.findings;
 }
