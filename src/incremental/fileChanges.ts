@@ -1,6 +1,4 @@
-import { baseName, lookupKey, stripMd } from "../keys.js";
-import { attachmentNameKey, noteNameKey } from "../resolve/nameIndex.js";
-import { isNotePath } from "../scan/scanVault.js";
+import { fileKey, foundByChangedName } from "../resolve/changedNames.js";
 import type { ScanResult, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
 
@@ -45,11 +43,6 @@ export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
   return { paths, oldPaths: before, oldPlace, newPlace, moved: true, keys: new Set([...added, ...removed].map(fileKey)) };
 }
 
-/** The name a link finds a file by, as the name index keys it: `Sub/EC2.md` -> `ec2`, `img/Map.png` -> `map.png`. */
-export function fileKey(path: string): string {
-  return isNotePath(path) ? noteNameKey(path) : attachmentNameKey(path);
-}
-
 /**
  * Whether a note's links may resolve otherwise now that files named `keys` came or went: it links
  * to a file of such a name (or is one: it may link to itself by name), or has a link by such a
@@ -61,11 +54,4 @@ export function linksByChangedName(facts: NoteFacts, changes: FileChanges, pathA
   if (facts.linksTo.some((place) => changes.keys.has(fileKey(pathAt(place) ?? "")))) return true;
   // An ambiguous link's candidates all answer to its name, so its name alone tells.
   return facts.notable.some((link) => foundByChangedName(link.target, changes.keys));
-}
-
-/** Whether a link's target may find a file by one of `keys`; a path climbing with `..` could end anywhere. */
-function foundByChangedName(target: string, keys: ReadonlySet<string>): boolean {
-  if (/(^|\/)\.\.?(\/|$)/.test(target)) return true;
-  const name = baseName(target.normalize("NFC"));
-  return keys.has(lookupKey(stripMd(name))) || keys.has(lookupKey(name));
 }

@@ -1,6 +1,7 @@
 import { sameFiles } from "../keys.js";
 import type { LinkRecord, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { brokenAnchor, sameAnchors } from "./anchors.js";
+import { changedFileKeys, linksMayResolveOtherwise } from "./changedNames.js";
 import { buildNameIndex, pathIndexOf, type NameIndex, type PathIndex } from "./nameIndex.js";
 import { resolveTarget } from "./resolveTarget.js";
 
@@ -21,38 +22,57 @@ function withPaths(links: ResolvedLink[], paths: PathIndex): ResolvedLink[] {
 }
 
 /**
- * `resolveLinks` after an earlier run over the same files: links of notes whose records are the
- * earlier objects are kept (a parse cache hands back the same record for an unchanged note), but
- * for anchors into a changed note whose headings or block ids changed, checked again; a changed
- * note's links are resolved anew. A note or attachment added, removed or renamed can change what
- * any name means: then all are.
+ * `resolveLinks` after an earlier run with the same cache (`serve`, between saves): links of notes
+ * whose records are the earlier objects are kept (a parse cache hands back the same record for an
+ * unchanged note), but for anchors into a changed note whose headings or block ids changed,
+ * checked again; a changed or new note's links are resolved anew. When files were added or
+ * removed, so are the links of the notes whose links go by the names of those files (see
+ * `linksMayResolveOtherwise`); any other link finds what it found before.
  */
 export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; attachments: readonly VaultPath[]; links: readonly ResolvedLink[] }, notes: readonly NoteRecord[], attachments: readonly VaultPath[]): ResolvedLink[] {
-  if (!sameFiles(previous, { notes, attachments })) return resolveLinks(notes, attachments);
-  const changed = new Set<VaultPath>();
+  const same = sameFiles(previous, { notes, attachments });
+  const notePaths = () => notes.map((note) => note.path);
+  const paths = (same ? pathIndexes.get(previous.links) : undefined) ?? pathIndexOf(notePaths(), attachments);
+  const keys = same ? new Set<string>() : changedFileKeys([...previous.notes.map((note) => note.path), ...previous.attachments], [...notePaths(), ...attachments]);
+  const earlier = earlierNotes(previous.notes);
+  const byPath = same ? null : new Map(earlier.map((note) => [note.record.path, note] as const));
   const reanchored = new Set<VaultPath>();
-  notes.forEach((note, i) => {
-    const before = previous.notes[i] as NoteRecord;
-    if (note === before) return;
-    changed.add(note.path);
-    if (!sameAnchors(before, note)) reanchored.add(note.path);
+  // Each note's earlier self when its record is the same, else null (it is read anew).
+  const kept = notes.map((note, i): EarlierNote | null => {
+    const before = byPath ? byPath.get(note.path) : earlier[i];
+    if (before === undefined || note === before.record) return before ?? null;
+    if (!sameAnchors(before.record, note)) reanchored.add(note.path);
+    return null;
   });
-  const paths = pathIndexes.get(previous.links) ?? pathIndexOf(notes.map((note) => note.path), attachments);
-  if (changed.size === 0) return withPaths([...previous.links], paths);
+  if (same && kept.every((before) => before !== null)) return withPaths([...previous.links], paths);
   // The few anchors looked up are found by place: a map of every note's path made for them was 55 ms of each save at 100,000 notes.
   const placeOf = placesOf(paths, notes);
   const index: NameIndex = { ...paths, anchorsOf: (path) => notes[placeOf.get(path) ?? -1] };
   // One array filled in place: a slice and a map per note made serve's save 25 ms slower at 10,000 notes.
   const links: ResolvedLink[] = [];
-  let first = 0;
   for (const [i, note] of notes.entries()) {
-    const end = first + (previous.notes[i]?.links.length ?? 0);
-    if (changed.has(note.path)) for (const link of resolveNoteLinks(note, index)) links.push(link);
-    else if (reanchored.size === 0) for (let at = first; at < end; at++) links.push(previous.links[at] as ResolvedLink);
-    else for (let at = first; at < end; at++) links.push(anchorCheckedAgain(previous.links[at] as ResolvedLink, reanchored, index));
-    first = end;
+    const before = kept[i];
+    if (!before || linksMayResolveOtherwise(linksIn(previous.links, before), keys)) for (const link of resolveNoteLinks(note, index)) links.push(link);
+    else if (reanchored.size === 0) for (let at = before.first; at < before.end; at++) links.push(previous.links[at] as ResolvedLink);
+    else for (let at = before.first; at < before.end; at++) links.push(anchorCheckedAgain(previous.links[at] as ResolvedLink, reanchored, index));
   }
   return withPaths(links, paths);
+}
+
+/** A note of an earlier run: its record, and where its links sit in that run's list. */
+interface EarlierNote {
+  record: NoteRecord;
+  first: number;
+  end: number;
+}
+
+function earlierNotes(notes: readonly NoteRecord[]): EarlierNote[] {
+  let first = 0;
+  return notes.map((record) => ({ record, first, end: (first += record.links.length) }));
+}
+
+function* linksIn(links: readonly ResolvedLink[], range: { first: number; end: number }): Generator<ResolvedLink> {
+  for (let at = range.first; at < range.end; at++) yield links[at] as ResolvedLink;
 }
 
 /** Each note's place in scan order, kept with the path index: the same while the files are. */

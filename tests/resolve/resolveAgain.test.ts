@@ -32,10 +32,44 @@ describe("links resolved again after an edit", () => {
     );
   });
 
-  it("resolve every link again when a note is added", () => {
-    const first = [parseNote(path("A"), "[[B]]").note];
-    const second = [...first, parseNote(path("B"), "").note];
-    const again = resolveLinksAgain({ notes: first, attachments: [], links: resolveLinks(first, []) }, second, []);
-    expect(again.map((link) => link.resolved)).toEqual(["B.md"]);
+  it("are the links resolved from scratch when notes and attachments come and go (property)", () => {
+    const pool = ["A", "B", "sub/B", "C", "sub/D", "D"];
+    const target = fc.constantFrom("A", "B", "sub/B", "C", "D", "sub/D", "b", "Gone", "pic.png", "../C", "./B", "", "pic.png/x/..");
+    const text = fc
+      .record({
+        heading: fc.boolean(),
+        links: fc.array(fc.tuple(target, fc.constantFrom("", "#One")), { maxLength: 4 }),
+        markdown: fc.constantFrom("", "[m](../C.md)", "[m](D.md)", "[m](sub/B.md#One)"),
+      })
+      .map((n) => `${n.heading ? "## One\n" : ""}${n.links.map(([t, a]) => `[[${t}${a}]]`).join(" ")} ${n.markdown}\n`);
+    const files = fc.record({ notes: fc.subarray(pool), pic: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: pool.length, maxLength: pool.length }), fc.array(fc.option(text), { minLength: pool.length, maxLength: pool.length }), files, files, (before, after, was, is) => {
+        const notesOf = (present: string[], text: (i: number) => string) => pool.flatMap((name, i) => (present.includes(name) ? [parseNote(path(name), text(i)).note] : []));
+        const attachmentsOf = (pic: boolean) => (pic ? ["pic.png" as VaultPath] : []);
+        const first = notesOf(was.notes, (i) => before[i] ?? "").sort((a, b) => (a.path < b.path ? -1 : 1));
+        // A note there before and not edited is the very same record, as a parse cache hands it back.
+        const second = pool
+          .flatMap((name, i) => {
+            if (!is.notes.includes(name)) return [];
+            const kept = first.find((note) => note.path === path(name));
+            const edit = after[i];
+            return [kept && (edit === null || edit === undefined) ? kept : parseNote(path(name), edit ?? before[i] ?? "").note];
+          })
+          .sort((a, b) => (a.path < b.path ? -1 : 1));
+        const previous = { notes: first, attachments: attachmentsOf(was.pic), links: resolveLinks(first, attachmentsOf(was.pic)) };
+        expect(resolveLinksAgain(previous, second, attachmentsOf(is.pic))).toEqual(resolveLinks(second, attachmentsOf(is.pic)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("resolve a link again when a note of its name is added, and keep the rest", () => {
+    const first = [parseNote(path("A"), "[[B]]").note, parseNote(path("C"), "[[A]]").note];
+    const second = [first[0] as NoteRecord, parseNote(path("B"), "").note, first[1] as NoteRecord];
+    const links = resolveLinks(first, []);
+    const again = resolveLinksAgain({ notes: first, attachments: [], links }, second, []);
+    expect(again.map((link) => link.resolved)).toEqual(["B.md", "A.md"]);
+    expect(again[1]).toBe(links[1]);
   });
 });
