@@ -4,7 +4,7 @@ import { keptSuggestions, nearMissNames, sameNames, suggestionsAfter, suggestion
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
 import { readPageAssets } from "./emit/pageAssets.js";
 import { changedPageNode, pageData, pageMetaOf, type PageData } from "./emit/pageData.js";
-import { pageDelta, updateDelta, type PageDelta } from "./emit/pageDelta.js";
+import { updateDelta, type PageDelta } from "./emit/pageDelta.js";
 import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph, type VaultGraph } from "./graph/buildGraph.js";
 import { updateGraph } from "./graph/updateGraph.js";
@@ -26,8 +26,8 @@ export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
   /**
    * The last build of this vault, with the same `cache` (`serve`): the links of unchanged notes,
    * the suggestions while no note's names changed, and the clusters and positions while few nodes
-   * are new (see LayoutOptions.previous) are kept, and its graph is updated in place (not copied)
-   * while the files are the same. Default: none.
+   * are new (see LayoutOptions.previous) are kept, and its graph is updated in place (not
+   * copied), also when files came or went. Default: none.
    */
   previous?: PageBuild;
   /**
@@ -85,11 +85,11 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const scan = (previous && changed && (await rescanVault(previous.scan, changed, loadOptions))) || (await scanVault(folder, loadOptions));
   const vault = await loadScanned(scan, { ...loadOptions, ...(previous ? { previous: previous.vault } : {}) });
   const update = previous ? updateGraph(previous.graph, previous.vault, vault) : null;
-  const graph = update && previous ? previous.graph : buildGraph(vault);
-  const renamed = previous ? renamedNotes(previous.vault.notes, vault.notes) : null;
-  const known = previous && renamed ? suggestionsKept(previous.report, renamed, vault.notes) : new Map<string, VaultPath | null>();
-  let names = previous && renamed?.length === 0 ? previous.nearMissNames : undefined;
-  const namesIndexed = () => (names ??= nearMissNames(vault.notes));
+  const graph = previous ? previous.graph : buildGraph(vault);
+  const names = previous ? namesChanges(previous.vault.notes, vault.notes) : null;
+  const known = previous && names ? suggestionsKept(previous.report, names, vault.notes) : new Map<string, VaultPath | null>();
+  let index = previous && names?.renamed.length === 0 && names.gone.length === 0 ? previous.nearMissNames : undefined;
+  const namesIndexed = () => (index ??= nearMissNames(vault.notes));
   const found = previous ? { vault: previous.vault, scanProblems: previous.scan.problems, findings: previous.report } : undefined;
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
   const keptTopics = previous ? keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
@@ -103,8 +103,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   let delta: PageDelta | "reload" | undefined;
   const changedNode = (key: string) => changedPageNode(graph, key, positions, topics, update?.replaced.get(key));
   if (update && keptTopics && keptPlaces) delta = updateDelta(graph, update, changedNode, pageMetaOf(title, graph, topics, report));
-  // A graph built afresh left the previous one as it was: its data can still be made, and compared.
-  else if (previous) delta = update ? "reload" : pageDelta(previous.data, dataNow());
+  else if (update) delta = "reload";
   // The getters below must not reach `options`: it holds the previous build, which would then be kept, and its own, for ever.
   const live = options.live ?? false;
   let html: string | undefined;
@@ -124,16 +123,21 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   };
 }
 
-/** The notes with another title or aliases than before (what near-miss suggestions search besides paths); null when the paths changed. */
-function renamedNotes(before: readonly NoteRecord[], after: readonly NoteRecord[]): NoteRecord[] | null {
-  if (before.length !== after.length || after.some((note, i) => note.path !== before[i]?.path)) return null;
-  return after.filter((note, i) => note !== before[i] && !sameNames(before[i] as NoteRecord, note));
+/** What can change near-miss suggestions: the notes new or known by another title or aliases than before, and the paths of notes gone. */
+function namesChanges(before: readonly NoteRecord[], after: readonly NoteRecord[]): { renamed: NoteRecord[]; gone: VaultPath[] } {
+  const earlier = new Map(before.map((note) => [note.path, note] as const));
+  const renamed = after.filter((note) => {
+    const was = earlier.get(note.path);
+    return was === undefined || (was !== note && !sameNames(was, note));
+  });
+  const present = new Set(after.map((note) => note.path));
+  return { renamed, gone: before.filter((note) => !present.has(note.path)).map((note) => note.path) };
 }
 
-/** The last build's suggestions, but where the renamed notes may change them. */
-function suggestionsKept(report: CheckFindings, renamed: readonly NoteRecord[], notes: readonly NoteRecord[]): Map<string, VaultPath | null> {
+/** The last build's suggestions, but where the notes new, renamed or gone may change them. */
+function suggestionsKept(report: CheckFindings, { renamed, gone }: { renamed: readonly NoteRecord[]; gone: readonly VaultPath[] }, notes: readonly NoteRecord[]): Map<string, VaultPath | null> {
   const known = suggestionsOf(report.dangling);
-  if (renamed.length === 0) return known;
+  if (renamed.length === 0 && gone.length === 0) return known;
   const byPath = new Map(notes.map((note) => [note.path, note] as const));
-  return suggestionsAfter(known, new Set(renamed.map((note) => note.path)), renamed, (path) => byPath.get(path) as NoteRecord);
+  return suggestionsAfter(known, new Set([...gone, ...renamed.map((note) => note.path)]), renamed, (path) => byPath.get(path) as NoteRecord);
 }

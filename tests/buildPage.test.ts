@@ -47,6 +47,29 @@ describe("buildPage with the previous build (serve, between saves)", () => {
     ]);
   });
 
+  it("reports what a fresh build reports as notes come and go, suggestions kept where they cannot change", async () => {
+    const vault = makeVault({ "Firewalls.md": "# Firewalls", "Storage.md": "[[Firewall rules]] [[Firewals]]", "Other.md": "[[Storage]]" });
+    const cache = memoryParseCache();
+    let previous: PageBuild = await buildPage(vault, { cache });
+    const suggestions = (build: PageBuild) => build.report.dangling.map((d) => [d.target, d.suggestion]);
+    const steps: [string, () => void, (string | null)[][]][] = [
+      // A note new by a missing topic's near name: the better suggestion.
+      ["a note added", () => writeFileSync(join(vault, "Firewall rule.md"), "# Rule"), [["Firewall rules", "Firewall rule.md"], ["Firewals", "Firewalls.md"]]],
+      // The note a suggestion went to is gone: searched anew.
+      ["a note removed", () => rmSync(join(vault, "Firewalls.md")), [["Firewall rules", "Firewall rule.md"], ["Firewals", null]]],
+      // A note named as the missing topic: its links resolve, it is no longer missing.
+      ["a missing topic written", () => writeFileSync(join(vault, "Firewals.md"), "# Firewals"), [["Firewall rules", "Firewall rule.md"]]],
+    ];
+    for (const [what, step, expected] of steps) {
+      step();
+      const next = await buildPage(vault, { cache, previous });
+      expect(next.report, what).toEqual((await buildPage(vault)).report);
+      expect(suggestions(next), what).toEqual(expected);
+      expect(next.delta, what).not.toBe("reload");
+      previous = next;
+    }
+  });
+
   it("does not keep the build before it alive (serve makes one per save, for as long as it runs)", async () => {
     const vault = makeVault({ "A.md": "[[B]] [[Gone]]", "B.md": "# B" });
     const cache = memoryParseCache();

@@ -49,9 +49,7 @@ export function missingNodeKey(target: string): string {
 export function buildGraph(vault: Vault): VaultGraph {
   const graph: VaultGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
   for (const note of vault.notes) graph.addNode(note.path, noteNode(note));
-  for (const path of vault.attachments) {
-    graph.addNode(path, { kind: "attachment", path, title: baseName(path), folder: folderOf(path) });
-  }
+  for (const path of vault.attachments) graph.addNode(path, attachmentNode(path));
   addLinks(graph, vault.links);
   for (const [key, title] of missingTitles(vault.links)) graph.mergeNodeAttributes(key, { title });
   return graph;
@@ -60,6 +58,10 @@ export function buildGraph(vault: Vault): VaultGraph {
 export function noteNode(note: NoteRecord): NoteNode {
   const { path, title, aliases, tags, headings, words } = note;
   return { kind: "note", path, title, aliases, tags, headings, words, folder: folderOf(path) };
+}
+
+export function attachmentNode(path: string): AttachmentNode {
+  return { kind: "attachment", path, title: baseName(path), folder: folderOf(path) };
 }
 
 /** Adds the links' edges, one per linked pair, and the missing topics they reach; self-links are left out. */

@@ -1,16 +1,16 @@
-import { sameFiles } from "../keys.js";
-import type { Vault } from "../types.js";
-import { addLinks, missingNodeKey, missingTitles, noteNode, type NodeAttributes, type VaultGraph } from "./buildGraph.js";
+import type { ResolvedLink, Vault, VaultPath } from "../types.js";
+import { addLinks, attachmentNode, missingNodeKey, missingTitles, noteNode, type NodeAttributes, type VaultGraph } from "./buildGraph.js";
 
 /** What an update in place changed: enough to tell an open page without comparing every node and edge. */
 export interface GraphUpdate {
-  /** The changed notes' keys. */
+  /** The keys of the notes whose records or links changed, new notes among them. */
   notes: string[];
-  /** The changed notes' attributes before the update (they are replaced, not changed in place). */
+  /** The changed notes' attributes before the update (they are replaced, not changed in place); none for a new note. */
   replaced: Map<string, NodeAttributes>;
   /**
-   * Every node whose attributes, links in or presence may differ: the changed notes and each node
-   * they linked to before or link to now (a missing topic among them may be new, gone or retitled).
+   * Every node whose attributes, links in or presence may differ: the changed notes, the files
+   * added or removed, and each node the changed or removed notes linked to before or link to now
+   * (a missing topic among them may be new, gone or retitled).
    */
   touched: Set<string>;
   /** Edges out of a changed note before the update that it no longer has (their target may be gone too). */
@@ -18,34 +18,77 @@ export interface GraphUpdate {
 }
 
 /**
- * Brings a graph built from `before` up to `after`, in place, when the two have the same files and
- * only some notes' records changed (`serve`, between saves): their nodes' attributes and edges
- * out are made again, and missing topics are added, dropped or retitled as the links to them
- * changed. The same nodes and edges as `buildGraph(after)`, though new ones come last. Null,
- * and nothing changed, when the files differ: then build the graph afresh.
+ * Brings a graph built from `before` up to `after`, in place (`serve`, between saves): the nodes
+ * of files removed go, those of files added come, the changed notes' attributes and edges out are
+ * made again, and missing topics are added, dropped or retitled as the links to them changed. A
+ * note changed when its record or any of its links is not the very object it was (a parse cache
+ * and `resolveLinksAgain` hand back the same ones for what did not change). The same nodes and
+ * edges as `buildGraph(after)`, though new ones come last.
  */
-export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): GraphUpdate | null {
-  if (!sameFiles(before, after)) return null;
-  const changed = new Set(after.notes.filter((note, i) => note !== before.notes[i]).map((note) => note.path));
+export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): GraphUpdate {
+  const changed = changedNotes(before, after);
   const touched = new Set<string>(changed);
   const outBefore = new Map<string, string[]>();
   const replaced = new Map<string, NodeAttributes>();
-  for (const note of after.notes) {
-    if (!changed.has(note.path)) continue;
-    replaced.set(note.path, graph.getNodeAttributes(note.path));
-    graph.replaceNodeAttributes(note.path, noteNode(note));
-    outBefore.set(note.path, graph.outNeighbors(note.path));
-    for (const edge of graph.outEdges(note.path)) {
+  const dropOut = (key: string) => {
+    for (const edge of graph.outEdges(key)) {
       touched.add(graph.target(edge));
       graph.dropEdge(edge);
     }
+  };
+  const notesAfter = new Set(after.notes.map((note) => note.path));
+  const attachmentsAfter = new Set(after.attachments);
+  for (const path of [...before.notes.map((note) => note.path), ...before.attachments]) {
+    if (notesAfter.has(path) || attachmentsAfter.has(path)) continue;
+    dropOut(path);
+    graph.dropNode(path);
+    touched.add(path);
+  }
+  for (const note of after.notes) {
+    if (!changed.has(note.path)) continue;
+    if (!graph.hasNode(note.path)) {
+      graph.addNode(note.path, noteNode(note));
+      continue;
+    }
+    replaced.set(note.path, graph.getNodeAttributes(note.path));
+    graph.replaceNodeAttributes(note.path, noteNode(note));
+    outBefore.set(note.path, graph.outNeighbors(note.path));
+    dropOut(note.path);
+  }
+  for (const path of after.attachments) {
+    if (graph.hasNode(path)) continue;
+    graph.addNode(path, attachmentNode(path));
+    touched.add(path);
   }
   const links = after.links.filter((link) => changed.has(link.source));
   addLinks(graph, links);
-  for (const key of touched) if (graph.getNodeAttribute(key, "kind") === "missing" && graph.inDegree(key) === 0) graph.dropNode(key);
+  for (const key of touched) if (graph.hasNode(key) && graph.getNodeAttribute(key, "kind") === "missing" && graph.inDegree(key) === 0) graph.dropNode(key);
   for (const link of links) touched.add(link.resolved ?? missingNodeKey(link.target));
   const retitled = new Set([...touched].filter((key) => graph.hasNode(key) && graph.getNodeAttribute(key, "kind") === "missing"));
   for (const [key, title] of missingTitles(after.links, retitled)) graph.mergeNodeAttributes(key, { title });
   const droppedEdges = [...outBefore].flatMap(([source, targets]) => targets.filter((target) => !graph.hasEdge(source, target)).map((target) => ({ source, target })));
   return { notes: [...changed], replaced, touched, droppedEdges };
+}
+
+/** The notes of `after` that are new, or whose record or any link is another object than in `before`. */
+function changedNotes(before: Vault, after: Vault): Set<VaultPath> {
+  const earlier = new Map<VaultPath, { record: Vault["notes"][number]; first: number }>();
+  let first = 0;
+  for (const record of before.notes) {
+    earlier.set(record.path, { record, first });
+    first += record.links.length;
+  }
+  const changed = new Set<VaultPath>();
+  let at = 0;
+  for (const note of after.notes) {
+    const was = earlier.get(note.path);
+    if (was === undefined || was.record !== note || !sameObjects(before.links, was.first, after.links, at, note.links.length)) changed.add(note.path);
+    at += note.links.length;
+  }
+  return changed;
+}
+
+function sameObjects(a: readonly ResolvedLink[], from: number, b: readonly ResolvedLink[], at: number, count: number): boolean {
+  for (let i = 0; i < count; i++) if (a[from + i] !== b[at + i]) return false;
+  return true;
 }

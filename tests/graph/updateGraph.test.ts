@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraph, type VaultGraph } from "../../src/graph/buildGraph.js";
 import { updateGraph } from "../../src/graph/updateGraph.js";
 import { parseNote } from "../../src/parse/parseNote.js";
-import { resolveLinks } from "../../src/resolve/resolveLinks.js";
+import { resolveLinks, resolveLinksAgain } from "../../src/resolve/resolveLinks.js";
 import type { NoteRecord, Vault, VaultPath } from "../../src/types.js";
 
 const names = ["A", "B", "C"];
@@ -24,6 +24,11 @@ function contents(graph: VaultGraph) {
   return { nodes, edges };
 }
 
+/** The vault after `notes` replaced `before`'s, its links resolved again as serve does (the same objects where nothing changed). */
+function vaultAfter(before: Vault, notes: NoteRecord[], attachments: VaultPath[]): Vault {
+  return { root: "/v", notes, attachments, links: resolveLinksAgain(before, notes, attachments), problems: [] };
+}
+
 describe("updateGraph (serve, between saves)", () => {
   it("gives the graph buildGraph gives, whatever notes changed (property)", () => {
     fc.assert(
@@ -31,19 +36,39 @@ describe("updateGraph (serve, between saves)", () => {
         const attachments = [`pic.png` as VaultPath];
         const first = names.map((name, i) => parseNote(path(name), before[i] ?? "").note);
         const second = first.map((note, i) => (after[i] == null ? note : parseNote(note.path, after[i] as string).note));
-        const graph = buildGraph(vaultOf(first, attachments));
-        expect(updateGraph(graph, vaultOf(first, attachments), vaultOf(second, attachments))).not.toBeNull();
+        const earlier = vaultOf(first, attachments);
+        const graph = buildGraph(earlier);
+        const update = updateGraph(graph, earlier, vaultAfter(earlier, second, attachments));
         expect(contents(graph)).toEqual(contents(buildGraph(vaultOf(second, attachments))));
+        // Only the edited notes count as changed.
+        expect(update.notes.sort()).toEqual(second.filter((note, i) => note !== first[i]).map((note) => note.path).sort());
       }),
       { numRuns: 200 },
     );
   });
 
-  it("declines, changing nothing, when a note was added", () => {
-    const first = [parseNote(path("A"), "[[B]]").note];
-    const graph = buildGraph(vaultOf(first, []));
-    const before = contents(graph);
-    expect(updateGraph(graph, vaultOf(first, []), vaultOf([...first, parseNote(path("B"), "").note], []))).toBeNull();
-    expect(contents(graph)).toEqual(before);
+  it("gives the graph buildGraph gives when notes and the attachment come and go (property)", () => {
+    const files = fc.record({ notes: fc.subarray(names), pic: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(noteText, { minLength: 3, maxLength: 3 }), fc.array(fc.option(noteText), { minLength: 3, maxLength: 3 }), files, files, (before, after, was, is) => {
+        const first = names.flatMap((name, i) => (was.notes.includes(name) ? [parseNote(path(name), before[i] ?? "").note] : []));
+        const second = names.flatMap((name, i) => {
+          if (!is.notes.includes(name)) return [];
+          const kept = first.find((note) => note.path === path(name));
+          return [kept && after[i] == null ? kept : parseNote(path(name), after[i] ?? before[i] ?? "").note];
+        });
+        const pics = (pic: boolean) => (pic ? [`pic.png` as VaultPath] : []);
+        const earlier = vaultOf(first, pics(was.pic));
+        const graph = buildGraph(earlier);
+        const update = updateGraph(graph, earlier, vaultAfter(earlier, second, pics(is.pic)));
+        expect(contents(graph)).toEqual(contents(buildGraph(vaultOf(second, pics(is.pic)))));
+        // Every node that came or went is among those touched.
+        const keys = (g: VaultGraph) => new Set(g.nodes());
+        const nodesBefore = keys(buildGraph(earlier));
+        for (const key of [...nodesBefore].filter((k) => !graph.hasNode(k))) expect(update.touched).toContain(key);
+        for (const key of graph.nodes().filter((k) => !nodesBefore.has(k))) expect(update.touched).toContain(key);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
