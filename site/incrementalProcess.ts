@@ -10,9 +10,12 @@ import { sigmaInternals, type ItemData, type Program, type SigmaInternals } from
  * 0.3 s of a live update's time, for a save that adds a link or two. Sigma has no public way to
  * add an item to its buffers, so this module replaces `process()` on one renderer with one that,
  * after changes that only add nodes and edges or change their attributes, writes only those items
- * (and the edges of changed nodes) and grows the buffers, keeping what they held. Anything else
- * (an item dropped, the graph's extent changed so every position moves, a node drawn by another
- * program, items ordered by zIndex, a full refresh) runs sigma's own `process()`. It relies on
+ * (and the edges of changed nodes) and grows the buffers, keeping what they held; a dropped item's
+ * place is written empty (zeros, as sigma writes a hidden item), to be reused by sigma's next own
+ * process. Anything else (the graph's extent changed so every position moves, a node drawn by
+ * another program, items ordered by zIndex, a full refresh) runs sigma's own `process()`. Sigma
+ * answers a drop with a full refresh (every item's data made again, then its process): its
+ * listeners for drops are replaced by ones that forget the item and ask for a process. It relies on
  * sigma's private members, checked when installed (none missing: else sigma is left alone), and
  * on sigma's own order: nodes then edges, each program's items in graph order. New items get
  * picking ids after all others, where a full process would renumber: the pictures are the same
@@ -23,14 +26,24 @@ import { sigmaInternals, type ItemData, type Program, type SigmaInternals } from
 interface Changes {
   nodes: Set<string>;
   edges: Set<string>;
+  droppedNodes: Set<string>;
+  droppedEdges: Set<string>;
 }
 
-/** The program each item was last written by, and the id after which new items are numbered. */
+/** Where an item was last written: by which program, at which place in it. */
+interface Slot {
+  type: string;
+  place: number;
+}
+
+/** Each item's slot, and the id after which new items are numbered. */
 interface Written {
-  nodeTypes: Map<string, string>;
-  edgeTypes: Map<string, string>;
+  nodes: Map<string, Slot>;
+  edges: Map<string, Slot>;
   lastId: number;
 }
+
+const noChanges = (): Changes => ({ nodes: new Set(), edges: new Set(), droppedNodes: new Set(), droppedEdges: new Set() });
 
 /** How often each way ran: for tests and for anyone timing the page. */
 export interface ProcessCounts {
@@ -49,7 +62,7 @@ export function processOnlyChanges<N extends object, E extends object>(renderer:
   const fullProcess = sigma.process.bind(sigma);
   const fullRefresh = sigma.refresh.bind(sigma);
   // Sigma has written its buffers unless a process is due (its constructor draws at once): changes count from here.
-  let changes: Changes | null = sigma.needToProcess ? null : { nodes: new Set(), edges: new Set() };
+  let changes: Changes | null = sigma.needToProcess ? null : noChanges();
   let written = writtenBy(sigma);
   const whole = (): void => {
     changes = null;
@@ -58,8 +71,21 @@ export function processOnlyChanges<N extends object, E extends object>(renderer:
   graph.on("nodeAttributesUpdated", ({ key }) => changes?.nodes.add(key));
   graph.on("edgeAdded", ({ key }) => changes?.edges.add(key));
   graph.on("edgeAttributesUpdated", ({ key }) => changes?.edges.add(key));
-  // Sigma answers a drop or a clear with a full refresh, seen below; an update of every node with a partial one.
+  // Sigma answers a clear with a full refresh, seen below; an update of every node with a partial one.
   for (const event of ["eachNodeAttributesUpdated", "eachEdgeAttributesUpdated"] as const) graph.on(event, whole);
+  // A drop: sigma forgets the item, and a process is asked for without making every item's data again.
+  const onDrop = (kind: "Node" | "Edge") => ({ key }: { key: string }) => {
+    if (kind === "Node") sigma.removeNode(key);
+    else sigma.removeEdge(key);
+    changes?.[`dropped${kind}s`].add(key);
+    sigma.refresh({ partialGraph: {}, schedule: true });
+  };
+  for (const kind of ["Node", "Edge"] as const) {
+    const name = `drop${kind}GraphUpdate` as const;
+    graph.removeListener(`${kind.toLowerCase() as "node" | "edge"}Dropped`, sigma.activeListeners[name]);
+    sigma.activeListeners[name] = onDrop(kind);
+    graph.on(`${kind.toLowerCase() as "node" | "edge"}Dropped`, sigma.activeListeners[name]);
+  }
   // A full refresh made every item's data again (new colours, say): every item is written again.
   sigma.refresh = (options) => {
     if (!options?.partialGraph) whole();
@@ -73,19 +99,19 @@ export function processOnlyChanges<N extends object, E extends object>(renderer:
       written = writtenBy(sigma);
       counts.whole++;
     }
-    changes = { nodes: new Set(), edges: new Set() };
+    changes = noChanges();
     return sigma;
   };
   return counts;
 }
 
-/** After sigma's own process: each item's program, and the last id given. */
+/** After sigma's own process: each item's slot, and the last id given. */
 function writtenBy(sigma: SigmaInternals): Written {
-  const nodeTypes = new Map<string, string>();
-  const edgeTypes = new Map<string, string>();
-  sigma.graph.forEachNode((node) => nodeTypes.set(node, sigma.nodeDataCache[node]?.type ?? ""));
-  sigma.graph.forEachEdge((edge) => edgeTypes.set(edge, sigma.edgeDataCache[edge]?.type ?? ""));
-  return { nodeTypes, edgeTypes, lastId: sigma.graph.order + sigma.graph.size };
+  const nodes = new Map<string, Slot>();
+  const edges = new Map<string, Slot>();
+  sigma.graph.forEachNode((node) => nodes.set(node, { type: sigma.nodeDataCache[node]?.type ?? "", place: sigma.nodeProgramIndex[node] ?? -1 }));
+  sigma.graph.forEachEdge((edge) => edges.set(edge, { type: sigma.edgeDataCache[edge]?.type ?? "", place: sigma.edgeProgramIndex[edge] ?? -1 }));
+  return { nodes, edges, lastId: sigma.graph.order + sigma.graph.size };
 }
 
 /**
@@ -100,26 +126,30 @@ function writeChanges(sigma: SigmaInternals, changes: Changes, written: Written)
   // A new extent moves every node on screen.
   const extent = graphExtent(graph);
   if (extent.x[0] !== sigma.nodeExtent.x[0] || extent.x[1] !== sigma.nodeExtent.x[1] || extent.y[0] !== sigma.nodeExtent.y[0] || extent.y[1] !== sigma.nodeExtent.y[1]) return false;
-  const sameProgram = (types: Map<string, string>, cache: Record<string, ItemData>) => (key: string) => !types.has(key) || types.get(key) === cache[key]?.type;
-  if (![...changes.nodes].every(sameProgram(written.nodeTypes, sigma.nodeDataCache))) return false;
-  if (![...changes.edges].every(sameProgram(written.edgeTypes, sigma.edgeDataCache))) return false;
-  const newNodes = [...changes.nodes].filter((node) => !written.nodeTypes.has(node) && graph.hasNode(node));
-  const newEdges = [...changes.edges].filter((edge) => !written.edgeTypes.has(edge) && graph.hasEdge(edge));
+  const sameProgram = (slots: Map<string, Slot>, dropped: Set<string>, cache: Record<string, ItemData>) => (key: string) => !slots.has(key) || dropped.has(key) || slots.get(key)?.type === cache[key]?.type;
+  if (![...changes.nodes].every(sameProgram(written.nodes, changes.droppedNodes, sigma.nodeDataCache))) return false;
+  if (![...changes.edges].every(sameProgram(written.edges, changes.droppedEdges, sigma.edgeDataCache))) return false;
+  // An item dropped and added again is written as new.
+  const newNodes = [...changes.nodes].filter((node) => (!written.nodes.has(node) || changes.droppedNodes.has(node)) && graph.hasNode(node));
+  const newEdges = [...changes.edges].filter((edge) => (!written.edges.has(edge) || changes.droppedEdges.has(edge)) && graph.hasEdge(edge));
   // A type with no program: sigma's process reports it.
   if (newNodes.some((node) => !sigma.nodePrograms[sigma.nodeDataCache[node]?.type ?? ""])) return false;
   if (newEdges.some((edge) => !sigma.edgePrograms[sigma.edgeDataCache[edge]?.type ?? ""])) return false;
+  // A dropped item's place is emptied.
+  emptySlots(sigma, "node", changes.droppedNodes, written.nodes);
+  emptySlots(sigma, "edge", changes.droppedEdges, written.edges);
   // New items are the graph's last (graphology keeps the order items were added in), so sigma's
   // process would give them the next places of their programs.
   const nodePositions = grown(sigma.nodePrograms, newNodes.map((node) => sigma.nodeDataCache[node]?.type ?? ""));
   const edgePositions = grown(sigma.edgePrograms, newEdges.map((edge) => sigma.edgeDataCache[edge]?.type ?? ""));
   for (const [i, node] of newNodes.entries()) {
     sigma.nodeProgramIndex[node] = nodePositions[i] as number;
-    written.nodeTypes.set(node, sigma.nodeDataCache[node]?.type ?? "");
+    written.nodes.set(node, { type: sigma.nodeDataCache[node]?.type ?? "", place: nodePositions[i] as number });
     number(sigma, "node", node, ++written.lastId);
   }
   for (const [i, edge] of newEdges.entries()) {
     sigma.edgeProgramIndex[edge] = edgePositions[i] as number;
-    written.edgeTypes.set(edge, sigma.edgeDataCache[edge]?.type ?? "");
+    written.edges.set(edge, { type: sigma.edgeDataCache[edge]?.type ?? "", place: edgePositions[i] as number });
     number(sigma, "edge", edge, ++written.lastId);
   }
   const edges = new Set(changes.edges);
@@ -137,6 +167,23 @@ function writeChanges(sigma: SigmaInternals, changes: Changes, written: Written)
   for (const edge of edges) if (graph.hasEdge(edge)) sigma.addEdgeToProgram(edge, sigma.edgeIndices[edge] as number, sigma.edgeProgramIndex[edge] as number);
   indexLabels(sigma);
   return true;
+}
+
+const EMPTY = { hidden: true };
+
+/** Writes the places of dropped items as zeros (nothing drawn or picked there) and forgets them. */
+function emptySlots(sigma: SigmaInternals, type: "node" | "edge", dropped: ReadonlySet<string>, slots: Map<string, Slot>): void {
+  const programs = type === "node" ? sigma.nodePrograms : sigma.edgePrograms;
+  const indices = type === "node" ? sigma.nodeIndices : sigma.edgeIndices;
+  for (const key of dropped) {
+    const slot = slots.get(key);
+    if (slot === undefined) continue;
+    programs[slot.type]?.process(0, slot.place, EMPTY, EMPTY, EMPTY);
+    slots.delete(key);
+    const id = indices[key];
+    if (id !== undefined && sigma.itemIDsIndex[id]?.id === key) delete sigma.itemIDsIndex[id];
+    delete indices[key];
+  }
 }
 
 function number(sigma: SigmaInternals, type: "node" | "edge", key: string, id: number): void {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -428,15 +428,18 @@ describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(served.url);
       await waitForMap(page);
-      const saves: [string, string, number][] = [
+      const saves: [string, string | null, number][] = [
         ["C.md", "[[D]] [[A]] [[B]] [[Fresh topic]]", 13], // a missing topic, a link, sizes changed
         ["M.md", "[[A]] [[E]]", 14], // a new note
         ["F.md", "[[G]] [[A]] [[B]] [[E]]", 14], // links only
+        ["F.md", "[[G]] [[A]]", 14], // links removed: their edges dropped
+        ["M.md", null, 13], // a note removed, with its edges
       ];
       let changesOnly = 0;
       for (const [file, text, order] of saves) {
         const version = Number(await page.evaluate(() => document.body.dataset.version ?? "0"));
-        writeFileSync(join(vault, file), text);
+        if (text === null) rmSync(join(vault, file));
+        else writeFileSync(join(vault, file), text);
         await expect.poll(() => page.evaluate(() => Number(document.body.dataset.version ?? "0")), { timeout: 10_000 }).toBeGreaterThan(version);
         expect(await page.evaluate(() => (window as any).notegraph.graph.order)).toBe(order);
         changesOnly = (await page.evaluate(() => (window as any).notegraph.processes())).changesOnly;
@@ -446,20 +449,23 @@ describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
           const ids = [...graph.nodes().map((key: string) => renderer.nodeIndices[key]), ...graph.edges().map((key: string) => renderer.edgeIndices[key])];
           const owners = ids.map((id: number) => renderer.itemIDsIndex[id]?.id);
           const found = graph.filterNodes((key: string) => renderer.getNodeAtPosition(renderer.framedGraphToViewport(renderer.getNodeDisplayData(key))) === key);
-          return { unique: new Set(ids).size === ids.length, owned: owners.every((owner: string, i: number) => owner === [...graph.nodes(), ...graph.edges()][i]), found };
+          const stale = Object.values(renderer.itemIDsIndex as Record<number, { type: string; id: string }>).filter(({ type, id }) => !(type === "node" ? graph.hasNode(id) : graph.hasEdge(id)));
+          return { unique: new Set(ids).size === ids.length, owned: owners.every((owner: string, i: number) => owner === [...graph.nodes(), ...graph.edges()][i]), found, stale };
         });
         expect(picking.unique).toBe(true);
         expect(picking.owned).toBe(true);
-        expect(picking.found).toEqual(expect.arrayContaining(file === "C.md" ? ["missing:fresh topic"] : file === "M.md" ? ["M.md"] : []));
+        // No id is left to an item gone.
+        expect(picking.stale).toEqual([]);
+        expect(picking.found).toEqual(expect.arrayContaining(file === "C.md" ? ["missing:fresh topic"] : file === "M.md" && text !== null ? ["M.md"] : []));
         await expectSigmasPicture(page);
       }
       expect(changesOnly).toBe(saves.length);
-      // Changes made on the page: a node moved out of the map's extent (every node moves on screen),
-      // an edge dropped and every node changed take sigma's own process; a node resized, the short way.
+      // Changes made on the page: a node moved out of the map's extent (every node moves on screen)
+      // and every node changed take sigma's own process; a node resized or an edge dropped, the short way.
       const edits: [string, string, { changesOnly: number; whole: number }][] = [
         ["a node moved out of the extent", `graph.setNodeAttribute("B.md", "x", 10000)`, { changesOnly: 0, whole: 1 }],
         ["a node resized", `graph.setNodeAttribute("C.md", "size", 15)`, { changesOnly: 1, whole: 0 }],
-        ["an edge dropped", `graph.dropEdge(graph.edges()[0])`, { changesOnly: 0, whole: 1 }],
+        ["an edge dropped", `graph.dropEdge(graph.edges()[0])`, { changesOnly: 1, whole: 0 }],
         ["every node resized", `graph.updateEachNodeAttributes((_key, attrs) => ({ ...attrs, size: attrs.size + 1 }))`, { changesOnly: 0, whole: 1 }],
       ];
       for (const [how, edit, expected] of edits) {
