@@ -1,13 +1,14 @@
 /**
  * npm run bench:serve [-- N]: how long a saved note takes to reach an open page under
- * `notegraph serve`, on a synthetic vault of N notes (default 10,000). Each save appends a link
- * to a new missing topic to one note; measured from the write to the server's rebuild, to the page
+ * `notegraph serve`, on a synthetic vault of N notes (default 10,000). Five saves append a link
+ * to a new missing topic to one note; then a new note linking to it is written, and removed.
+ * Each is measured from the write to the server's rebuild, to the page
  * in headless Chromium having applied the change and drawn it (its own wall-clock stamp), and to
  * the harness seeing the next frame (which adds software WebGL's rasterising: no GPU here).
  */
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { memoryParseCache } from "../../src/parse/parseCache.js";
 import { serveVault } from "../../src/serve/serveVault.js";
 import { launchChromium } from "../helpers/browser.js";
@@ -33,17 +34,23 @@ try {
     ["notes / links", `${made.notes} / ${made.links} (${(made.bytes / 1e6).toFixed(1)} MB)`],
     ["first build (no cache)", `${(firstBuildMs / 1000).toFixed(1)} s`],
   ];
-  for (let save = 1; save <= saves; save++) {
+  const added = join(vault, "Compute", "A note added while serving.md");
+  const edits: [string, () => void][] = [
+    ...Array.from({ length: saves }, (_unused, i): [string, () => void] => [`save ${i + 1}`, () => appendFileSync(edited, `\nSee [[Bench topic ${i + 1}]].\n`)]),
+    ["a note added", () => writeFileSync(added, `# A note added while serving\n\nAbout [[${basename(edited, ".md")}]].\n`)],
+    ["that note removed", () => rmSync(added)],
+  ];
+  for (const [what, edit] of edits) {
     const version = Number((await page.evaluate(() => document.body.dataset.version)) ?? "0");
     const server = new Promise<number>((resolve) => (rebuilt = () => resolve(performance.now())));
     started = performance.now();
     const savedAt = Date.now();
-    appendFileSync(edited, `\nSee [[Bench topic ${save}]].\n`);
+    edit();
     const serverMs = (await server) - started;
     await page.waitForFunction((before) => Number(document.body.dataset.version ?? "0") > before, version, { timeout: 120_000 });
     const seenMs = performance.now() - started;
     const drawnMs = Number(await page.evaluate(() => document.body.dataset.redrawnAt)) - savedAt;
-    rows.push([`save ${save}: server / page drawn / next frame`, `${seconds(serverMs)} / ${seconds(drawnMs)} / ${seconds(seenMs)} (target 0.3 s)`]);
+    rows.push([`${what}: server / page drawn / next frame`, `${seconds(serverMs)} / ${seconds(drawnMs)} / ${seconds(seenMs)} (target 0.3 s)`]);
     // Each save is timed on its own: software WebGL may still be presenting the last frame.
     await new Promise((resolve) => setTimeout(resolve, 1500));
   }
