@@ -7,7 +7,7 @@ import { pathIndexFromKeys, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import type { LastRun, StatePatch } from "./checkState.js";
-import { fileChanges } from "./fileChanges.js";
+import { filesMoved } from "./fileChanges.js";
 import { noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 import { anchoredFromAfter, patchFindings, type EditedNote } from "./patchFindings.js";
 import { DamagedState, lineGiven, type NamesStore } from "./stateStores.js";
@@ -28,7 +28,7 @@ export interface EditedCheck {
  * damaged): `updateFindings` or a full check does those.
  */
 export async function findingsAfterEdits(scan: ScanResult, run: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
-  if (fileChanges(scan, run).moved || JSON.stringify(scan.problems) !== JSON.stringify(run.scanProblems)) return null;
+  if (filesMoved(scan, run) || JSON.stringify(scan.problems) !== JSON.stringify(run.scanProblems)) return null;
   const places = scan.notes.flatMap((file, place) => (file.size === run.files[2 * place] && file.mtimeMs === run.files[2 * place + 1] ? [] : [place]));
   if (places.length > MOST_CHANGED || places.some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
   try {

@@ -1,4 +1,5 @@
 import { fileKey, foundByChangedName } from "../resolve/changedNames.js";
+import type { FileKeys } from "../resolve/nameIndex.js";
 import type { ScanResult, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
 
@@ -23,11 +24,19 @@ export interface KnownFiles {
   attachments: readonly VaultPath[];
 }
 
+/** Whether the scan found other files than the state knows (added, removed or renamed); cheaper than `fileChanges` when only that is asked. */
+export function filesMoved(scan: ScanResult, state: KnownFiles): boolean {
+  const { notes, attachments } = scan;
+  if (notes.length !== state.notePaths.length || attachments.length !== state.attachments.length) return true;
+  for (let i = 0; i < notes.length; i++) if (notes[i]?.path !== state.notePaths[i]) return true;
+  for (let i = 0; i < attachments.length; i++) if (attachments[i]?.path !== state.attachments[i]) return true;
+  return false;
+}
+
 export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
   const paths = [...scan.notes.map((file) => file.path), ...scan.attachments.map((file) => file.path)];
   const before = [...state.notePaths, ...state.attachments];
-  const same = scan.notes.length === state.notePaths.length && paths.length === before.length && paths.every((path, i) => path === before[i]);
-  if (same) {
+  if (!filesMoved(scan, state)) {
     const identity = Int32Array.from(paths, (_path, i) => i);
     return { paths, oldPaths: before, oldPlace: identity, newPlace: identity, moved: false, keys: new Set() };
   }
@@ -44,14 +53,27 @@ export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
 }
 
 /**
- * Whether a note's links may resolve otherwise now that files named `keys` came or went: it links
- * to a file of such a name (or is one: it may link to itself by name), or has a link by such a
- * name that found nothing or was ambiguous. A link finds a file by its name (or a path ending in
- * it), so any other link resolves as it did.
+ * A test of whether a kept note's links may resolve otherwise now that files named `changes.keys`
+ * came or went: it links to a file of such a name (or is one: it may link to itself by name), or
+ * has a link by such a name that found nothing or was ambiguous. A link finds a file by its name
+ * (or a path ending in it), so any other link resolves as it did. `keys` are the kept keys of the
+ * state's files (which places have such a name, without a key made per link), and a link target
+ * is looked at once however many notes use it.
  */
-export function linksByChangedName(facts: NoteFacts, changes: FileChanges, pathAt: (place: number) => VaultPath | undefined): boolean {
-  if (changes.keys.has(fileKey(facts.path))) return true;
-  if (facts.linksTo.some((place) => changes.keys.has(fileKey(pathAt(place) ?? "")))) return true;
-  // An ambiguous link's candidates all answer to its name, so its name alone tells.
-  return facts.notable.some((link) => foundByChangedName(link.target, changes.keys));
+export function linksByChangedName(changes: FileChanges, keys: FileKeys): (facts: NoteFacts, oldPlace: number) => boolean {
+  const places = new Set<number>();
+  keys.noteNames.forEach((key, place) => changes.keys.has(key) && places.add(place));
+  keys.attachmentNames.forEach((key, i) => changes.keys.has(key) && places.add(keys.noteNames.length + i));
+  const byName = new Map<string, boolean>();
+  const foundByName = (target: string) => {
+    let found = byName.get(target);
+    if (found === undefined) byName.set(target, (found = foundByChangedName(target, changes.keys)));
+    return found;
+  };
+  return (facts, oldPlace) => {
+    if (places.has(oldPlace)) return true;
+    for (const place of facts.linksTo) if (places.has(place)) return true;
+    // An ambiguous link's candidates all answer to its name, so its name alone tells.
+    return facts.notable.some((link) => foundByName(link.target));
+  };
 }

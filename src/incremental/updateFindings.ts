@@ -30,18 +30,19 @@ export interface UpdatedCheck {
  */
 export async function updateFindings(scan: ScanResult, state: CheckState, codeCache: string | null = null): Promise<UpdatedCheck | null> {
   const changes = fileChanges(scan, state);
-  const pathAt = (place: number) => changes.oldPaths[place];
-  // Each note to read, and whether its kept hash may spare parsing it (not when it is new, or its links by name may resolve otherwise).
-  const reread = new Map<number, boolean>();
-  for (const [place, file] of scan.notes.entries()) {
-    const facts = state.notes[changes.oldPlace[place] ?? -1];
-    if (facts === undefined || (changes.moved && linksByChangedName(facts, changes, pathAt))) reread.set(place, false);
-    else if (differs(file, facts)) reread.set(place, true);
-  }
-  if (reread.size > MOST_CHANGED) return null;
-  // A big note is parsed only on a worker thread, under its time budget (hostile notes): a full check does that.
-  if ([...reread.keys()].some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
   try {
+    const byChangedName = changes.moved ? linksByChangedName(changes, state.keys.get()) : () => false;
+    // Each note to read, and whether its kept hash may spare parsing it (not when it is new, or its links by name may resolve otherwise).
+    const reread = new Map<number, boolean>();
+    for (const [place, file] of scan.notes.entries()) {
+      const old = changes.oldPlace[place] ?? -1;
+      const facts = state.notes[old];
+      if (facts === undefined || byChangedName(facts, old)) reread.set(place, false);
+      else if (differs(file, facts)) reread.set(place, true);
+    }
+    if (reread.size > MOST_CHANGED) return null;
+    // A big note is parsed only on a worker thread, under its time budget (hostile notes): a full check does that.
+    if ([...reread.keys()].some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
     return await update(scan, state, changes, reread, codeCache);
   } catch (error) {
     if (error instanceof DamagedState) return null;

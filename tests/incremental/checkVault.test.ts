@@ -309,6 +309,8 @@ describe("check from the state the last check kept", () => {
     ["a note's details, read as it changes", (lines: string[]) => lines.length - 2, '["not a hash"', ["Spot instances.md", "# Spot\n\n[[Pricing]] [[EC2]]\n"]],
     // After the header, the last findings and a line of facts per note, a line holds every note's names in loose form, read only to search near misses.
     ["the names, read as a new missing topic is searched", () => 2 + Object.keys(vault).length, '[["not", "enough"]]', ["Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n"]],
+    // The line after the names holds the keys every file is found by, read as a file comes or goes.
+    ["the keys, read as a note is added", () => 3 + Object.keys(vault).length, '{"noteNames": []}', ["Enclaves.md", "# Enclaves\n"]],
   ] as const)("checks in full when a part of the state it needs turns out damaged: %s", async (_part, lineOf, damage, [path, text]) => {
     const { root, cache } = await checkedSample();
     const { file, header } = await checkStateFile(root, cache, version());
