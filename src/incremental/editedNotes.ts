@@ -1,4 +1,5 @@
 import type { CheckFindings } from "../analyze/checkReport.js";
+import type { SuggestionsFor } from "../analyze/findings.js";
 import { keptSuggestions, looseNamesOf, nearMissNamesOf, sameNames, suggestionsAfter, type NamedNote } from "../analyze/nearMiss.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
@@ -77,22 +78,29 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
   });
   const read = new Set(reread.map(({ place }) => place));
   edited.push(...anchorsCheckedAgain(run, reanchored, read, index, facts));
-  const names = namesAfter(run.names, renamed);
-  const namesOf = (path: VaultPath): NamedNote => ({ path, ...(details.get(placeOf.get(path) ?? -1) ?? run.details.get(placeOf.get(path) ?? -1)) });
-  const known = renamed.size === 0 ? run.suggestions : suggestionsAfter(run.suggestions, new Set([...renamed.values()].map((note) => note.path)), [...renamed.values()], namesOf);
-  const suggestionsFor = keptSuggestions(() => nearMissNamesOf(run.notePaths, names.get()), known);
+  const { names, suggestionsFor } = suggestionsAfterRenames(run, renamed, details);
   const place = (path: VaultPath) => placeOf.get(path) ?? -1;
   const { findings, linkedBy, spellings } = patchFindings(run, edited, place, suggestionsFor, renamed.size > 0);
   const anchoredFrom = anchoredFromAfter(run.anchoredFrom, edited, place);
   return { findings, patch: { files, linkedBy, spellings, anchoredFrom, findings, facts, details, names } };
 }
 
-/** The kept names of every note, with those of the renamed notes as they are now. */
-function namesAfter(kept: NamesStore, renamed: ReadonlyMap<number, NamedNote>): NamesStore {
-  if (renamed.size === 0) return kept;
-  const names = [...kept.get()];
-  for (const [place, note] of renamed) names[place] = looseNamesOf(note);
-  return lineGiven(names);
+/**
+ * Every note's names to keep, with those of the renamed notes as they are now, and the kept
+ * suggestions, but where the renamed notes may change them (searched then in those names).
+ */
+function suggestionsAfterRenames(run: LastRun, renamed: ReadonlyMap<number, NamedNote>, details: ReadonlyMap<number, NoteDetails>): { names: NamesStore; suggestionsFor: SuggestionsFor } {
+  if (renamed.size === 0) return { names: run.names, suggestionsFor: keptSuggestions(() => nearMissNamesOf(run.notePaths, run.names.get()), run.suggestions) };
+  const loose = [...run.names.get()];
+  for (const [place, note] of renamed) loose[place] = looseNamesOf(note);
+  const placeOf = run.placeOf();
+  const namesOf = (path: VaultPath): NamedNote => {
+    const place = placeOf.get(path) ?? -1;
+    return { path, ...(details.get(place) ?? run.details.get(place)) };
+  };
+  const notes = [...renamed.values()];
+  const known = suggestionsAfter(run.suggestions, new Set(notes.map((note) => note.path)), notes, namesOf);
+  return { names: lineGiven(loose), suggestionsFor: keptSuggestions(() => nearMissNamesOf(run.notePaths, loose), known) };
 }
 
 /**
