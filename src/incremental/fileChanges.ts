@@ -1,4 +1,4 @@
-import { fileKey, foundByChangedName } from "../resolve/changedNames.js";
+import { changedNameTest, fileKey } from "../resolve/changedNames.js";
 import type { FileKeys } from "../resolve/nameIndex.js";
 import type { ScanResult, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
@@ -55,25 +55,17 @@ export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
 /**
  * A test of whether a kept note's links may resolve otherwise now that files named `changes.keys`
  * came or went: it links to a file of such a name (or is one: it may link to itself by name), or
- * has a link by such a name that found nothing or was ambiguous. A link finds a file by its name
- * (or a path ending in it), so any other link resolves as it did. `keys` are the kept keys of the
- * state's files (which places have such a name, without a key made per link), and a link target
- * is looked at once however many notes use it.
+ * has a link by such a name that found nothing or was ambiguous (see `changedNameTest`). `keys`
+ * are the kept keys of the state's files: which places have such a name, without a key made per link.
  */
 export function linksByChangedName(changes: FileChanges, keys: FileKeys): (facts: NoteFacts, oldPlace: number) => boolean {
   const places = new Set<number>();
   keys.noteNames.forEach((key, place) => changes.keys.has(key) && places.add(place));
   keys.attachmentNames.forEach((key, i) => changes.keys.has(key) && places.add(keys.noteNames.length + i));
-  const byName = new Map<string, boolean>();
-  const foundByName = (target: string) => {
-    let found = byName.get(target);
-    if (found === undefined) byName.set(target, (found = foundByChangedName(target, changes.keys)));
-    return found;
-  };
+  const byName = changedNameTest(changes.keys);
   return (facts, oldPlace) => {
     if (places.has(oldPlace)) return true;
     for (const place of facts.linksTo) if (places.has(place)) return true;
-    // An ambiguous link's candidates all answer to its name, so its name alone tells.
-    return facts.notable.some((link) => foundByName(link.target));
+    return facts.notable.some((link) => byName(link.target));
   };
 }

@@ -22,20 +22,24 @@ export function changedFileKeys(before: readonly VaultPath[], after: readonly Va
 }
 
 /** Whether a link's target may find a file by one of `keys`; a path climbing with `..` could end anywhere. */
-export function foundByChangedName(target: string, keys: ReadonlySet<string>): boolean {
+function foundByChangedName(target: string, keys: ReadonlySet<string>): boolean {
   if (/(^|\/)\.\.?(\/|$)/.test(target)) return true;
   const name = baseName(target.normalize("NFC"));
   return keys.has(lookupKey(stripMd(name))) || keys.has(lookupKey(name));
 }
 
 /**
- * Whether a note's links may resolve otherwise now that files named `keys` came or went: whether
- * one goes by such a name. A link finds a file by its name or a path ending in it (an ambiguous
- * link's candidates all answer to its name, and a link to its own note has an empty target), so
- * its name alone tells.
+ * A test of whether a link may find another file now that files named `keys` came or went: whether
+ * it goes by such a name. A link finds a file by its name or a path ending in it (an ambiguous
+ * link's candidates all answer to its name, and a link to its own note has an empty target), so its
+ * name alone tells. Each target is looked at once, however many links use it.
  */
-export function linksMayResolveOtherwise(links: Iterable<{ target: string }>, keys: ReadonlySet<string>): boolean {
-  if (keys.size === 0) return false;
-  for (const link of links) if (foundByChangedName(link.target, keys)) return true;
-  return false;
+export function changedNameTest(keys: ReadonlySet<string>): (target: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (target) => {
+    if (keys.size === 0) return false;
+    let found = seen.get(target);
+    if (found === undefined) seen.set(target, (found = foundByChangedName(target, keys)));
+    return found;
+  };
 }

@@ -1,7 +1,7 @@
 import { sameFiles } from "../keys.js";
 import type { LinkRecord, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { brokenAnchor, sameAnchors } from "./anchors.js";
-import { changedFileKeys, linksMayResolveOtherwise } from "./changedNames.js";
+import { changedFileKeys, changedNameTest } from "./changedNames.js";
 import { buildNameIndex, pathIndexOf, type NameIndex, type PathIndex } from "./nameIndex.js";
 import { resolveTarget } from "./resolveTarget.js";
 
@@ -27,13 +27,13 @@ function withPaths(links: ResolvedLink[], paths: PathIndex): ResolvedLink[] {
  * unchanged note), but for anchors into a changed note whose headings or block ids changed,
  * checked again; a changed or new note's links are resolved anew. When files were added or
  * removed, so are the links of the notes whose links go by the names of those files (see
- * `linksMayResolveOtherwise`); any other link finds what it found before.
+ * `changedNameTest`); any other link finds what it found before.
  */
 export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; attachments: readonly VaultPath[]; links: readonly ResolvedLink[] }, notes: readonly NoteRecord[], attachments: readonly VaultPath[]): ResolvedLink[] {
   const same = sameFiles(previous, { notes, attachments });
   const notePaths = () => notes.map((note) => note.path);
   const paths = (same ? pathIndexes.get(previous.links) : undefined) ?? pathIndexOf(notePaths(), attachments);
-  const keys = same ? new Set<string>() : changedFileKeys([...previous.notes.map((note) => note.path), ...previous.attachments], [...notePaths(), ...attachments]);
+  const byChangedName = changedNameTest(same ? new Set() : changedFileKeys([...previous.notes.map((note) => note.path), ...previous.attachments], [...notePaths(), ...attachments]));
   const earlier = earlierNotes(previous.notes);
   const byPath = same ? null : new Map(earlier.map((note) => [note.record.path, note] as const));
   const reanchored = new Set<VaultPath>();
@@ -52,7 +52,7 @@ export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; atta
   const links: ResolvedLink[] = [];
   for (const [i, note] of notes.entries()) {
     const before = kept[i];
-    if (!before || linksMayResolveOtherwise(linksIn(previous.links, before), keys)) for (const link of resolveNoteLinks(note, index)) links.push(link);
+    if (!before || someLinkIn(previous.links, before, byChangedName)) for (const link of resolveNoteLinks(note, index)) links.push(link);
     else if (reanchored.size === 0) for (let at = before.first; at < before.end; at++) links.push(previous.links[at] as ResolvedLink);
     else for (let at = before.first; at < before.end; at++) links.push(anchorCheckedAgain(previous.links[at] as ResolvedLink, reanchored, index));
   }
@@ -71,8 +71,10 @@ function earlierNotes(notes: readonly NoteRecord[]): EarlierNote[] {
   return notes.map((record) => ({ record, first, end: (first += record.links.length) }));
 }
 
-function* linksIn(links: readonly ResolvedLink[], range: { first: number; end: number }): Generator<ResolvedLink> {
-  for (let at = range.first; at < range.end; at++) yield links[at] as ResolvedLink;
+/** Whether a link of an earlier note goes by a name `test` picks. */
+function someLinkIn(links: readonly ResolvedLink[], note: EarlierNote, test: (target: string) => boolean): boolean {
+  for (let at = note.first; at < note.end; at++) if (test((links[at] as ResolvedLink).target)) return true;
+  return false;
 }
 
 /** Each note's place in scan order, kept with the path index: the same while the files are. */

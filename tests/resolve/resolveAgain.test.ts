@@ -72,4 +72,10 @@ describe("links resolved again after an edit", () => {
     expect(again.map((link) => link.resolved)).toEqual(["B.md", "A.md"]);
     expect(again[1]).toBe(links[1]);
   });
+
+  it("resolve a path that climbs with .. again when a file comes, though its last part is not the file's name", () => {
+    const notes = [parseNote(path("A"), "[[pic.png/x/..]]").note];
+    const again = resolveLinksAgain({ notes, attachments: [], links: resolveLinks(notes, []) }, notes, ["pic.png" as VaultPath]);
+    expect(again.map((link) => link.resolved)).toEqual(["pic.png"]);
+  });
 });
