@@ -125,6 +125,10 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
 
 /** What can change near-miss suggestions: the notes new or known by another title or aliases than before, and the paths of notes gone. */
 function namesChanges(before: readonly NoteRecord[], after: readonly NoteRecord[]): { renamed: NoteRecord[]; gone: VaultPath[] } {
+  // The same paths in order (most saves): compared place by place, without a map of every path.
+  if (before.length === after.length && after.every((note, i) => note.path === before[i]?.path)) {
+    return { renamed: after.filter((note, i) => note !== before[i] && !sameNames(before[i] as NoteRecord, note)), gone: [] };
+  }
   const earlier = new Map(before.map((note) => [note.path, note] as const));
   const renamed = after.filter((note) => {
     const was = earlier.get(note.path);

@@ -1,3 +1,4 @@
+import { earlierPlaces, sameFiles } from "../keys.js";
 import type { ResolvedLink, Vault, VaultPath } from "../types.js";
 import { addLinks, attachmentNode, missingNodeKey, missingTitles, noteNode, type NodeAttributes, type VaultGraph } from "./buildGraph.js";
 
@@ -21,12 +22,14 @@ export interface GraphUpdate {
  * Brings a graph built from `before` up to `after`, in place (`serve`, between saves): the nodes
  * of files removed go, those of files added come, the changed notes' attributes and edges out are
  * made again, and missing topics are added, dropped or retitled as the links to them changed. A
- * note changed when its record or any of its links is not the very object it was (a parse cache
- * and `resolveLinksAgain` hand back the same ones for what did not change). The same nodes and
+ * note changed when its record or, when files came or went, any of its links is not the very
+ * object it was (a parse cache and `resolveLinksAgain` hand back the same ones for what did not
+ * change; see `changedNotes`). The same nodes and
  * edges as `buildGraph(after)`, though new ones come last.
  */
 export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): GraphUpdate {
-  const changed = changedNotes(before, after);
+  const same = sameFiles(before, after);
+  const changed = changedNotes(before, after, same);
   const touched = new Set<string>(changed);
   const outBefore = new Map<string, string[]>();
   const replaced = new Map<string, NodeAttributes>();
@@ -36,13 +39,14 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
       graph.dropEdge(edge);
     }
   };
-  const notesAfter = new Set(after.notes.map((note) => note.path));
-  const attachmentsAfter = new Set(after.attachments);
-  for (const path of [...before.notes.map((note) => note.path), ...before.attachments]) {
-    if (notesAfter.has(path) || attachmentsAfter.has(path)) continue;
-    dropOut(path);
-    graph.dropNode(path);
-    touched.add(path);
+  if (!same) {
+    const pathsAfter = new Set([...after.notes.map((note) => note.path), ...after.attachments]);
+    for (const path of [...before.notes.map((note) => note.path), ...before.attachments]) {
+      if (pathsAfter.has(path)) continue;
+      dropOut(path);
+      graph.dropNode(path);
+      touched.add(path);
+    }
   }
   for (const note of after.notes) {
     if (!changed.has(note.path)) continue;
@@ -55,7 +59,7 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
     outBefore.set(note.path, graph.outNeighbors(note.path));
     dropOut(note.path);
   }
-  for (const path of after.attachments) {
+  for (const path of same ? [] : after.attachments) {
     if (graph.hasNode(path)) continue;
     graph.addNode(path, attachmentNode(path));
     touched.add(path);
@@ -70,19 +74,20 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
   return { notes: [...changed], replaced, touched, droppedEdges };
 }
 
-/** The notes of `after` that are new, or whose record or any link is another object than in `before`. */
-function changedNotes(before: Vault, after: Vault): Set<VaultPath> {
-  const earlier = new Map<VaultPath, { record: Vault["notes"][number]; first: number }>();
-  let first = 0;
-  for (const record of before.notes) {
-    earlier.set(record.path, { record, first });
-    first += record.links.length;
-  }
+/**
+ * The notes of `after` that are new, or whose record or any link is another object than in
+ * `before`. Over the same files only the records are compared: a kept note's link is another
+ * object only when its anchor was checked again, which changes no edge.
+ */
+function changedNotes(before: Vault, after: Vault, same: boolean): Set<VaultPath> {
+  if (same) return new Set(after.notes.filter((note, place) => note !== before.notes[place]).map((note) => note.path));
+  const earlier = earlierPlaces(before.notes, after.notes, same);
   const changed = new Set<VaultPath>();
   let at = 0;
-  for (const note of after.notes) {
-    const was = earlier.get(note.path);
-    if (was === undefined || was.record !== note || !sameObjects(before.links, was.first, after.links, at, note.links.length)) changed.add(note.path);
+  for (let place = 0; place < after.notes.length; place++) {
+    const note = after.notes[place] as Vault["notes"][number];
+    const old = earlier.placeOf(place);
+    if (before.notes[old] !== note || !sameObjects(before.links, earlier.starts[old] ?? 0, after.links, at, note.links.length)) changed.add(note.path);
     at += note.links.length;
   }
   return changed;

@@ -1,4 +1,4 @@
-import { sameFiles } from "../keys.js";
+import { earlierPlaces, sameFiles } from "../keys.js";
 import type { LinkRecord, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { brokenAnchor, sameAnchors } from "./anchors.js";
 import { changedFileKeys, changedNameTest } from "./changedNames.js";
@@ -34,46 +34,36 @@ export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; atta
   const notePaths = () => notes.map((note) => note.path);
   const paths = (same ? pathIndexes.get(previous.links) : undefined) ?? pathIndexOf(notePaths(), attachments);
   const byChangedName = changedNameTest(same ? new Set() : changedFileKeys([...previous.notes.map((note) => note.path), ...previous.attachments], [...notePaths(), ...attachments]));
-  const earlier = earlierNotes(previous.notes);
-  const byPath = same ? null : new Map(earlier.map((note) => [note.record.path, note] as const));
+  const earlier = earlierPlaces(previous.notes, notes, same);
   const reanchored = new Set<VaultPath>();
-  // Each note's earlier self when its record is the same, else null (it is read anew).
-  const kept = notes.map((note, i): EarlierNote | null => {
-    const before = byPath ? byPath.get(note.path) : earlier[i];
-    if (before === undefined || note === before.record) return before ?? null;
-    if (!sameAnchors(before.record, note)) reanchored.add(note.path);
-    return null;
-  });
-  if (same && kept.every((before) => before !== null)) return withPaths([...previous.links], paths);
+  let unchanged = true;
+  for (let place = 0; place < notes.length; place++) {
+    const note = notes[place] as NoteRecord;
+    const before = previous.notes[earlier.placeOf(place)];
+    if (note === before) continue;
+    unchanged = false;
+    if (before !== undefined && !sameAnchors(before, note)) reanchored.add(note.path);
+  }
+  if (same && unchanged) return withPaths([...previous.links], paths);
   // The few anchors looked up are found by place: a map of every note's path made for them was 55 ms of each save at 100,000 notes.
   const placeOf = placesOf(paths, notes);
   const index: NameIndex = { ...paths, anchorsOf: (path) => notes[placeOf.get(path) ?? -1] };
   // One array filled in place: a slice and a map per note made serve's save 25 ms slower at 10,000 notes.
   const links: ResolvedLink[] = [];
-  for (const [i, note] of notes.entries()) {
-    const before = kept[i];
-    if (!before || someLinkIn(previous.links, before, byChangedName)) for (const link of resolveNoteLinks(note, index)) links.push(link);
-    else if (reanchored.size === 0) for (let at = before.first; at < before.end; at++) links.push(previous.links[at] as ResolvedLink);
-    else for (let at = before.first; at < before.end; at++) links.push(anchorCheckedAgain(previous.links[at] as ResolvedLink, reanchored, index));
+  for (let place = 0; place < notes.length; place++) {
+    const note = notes[place] as NoteRecord;
+    const old = earlier.placeOf(place);
+    const [first, end] = [earlier.starts[old] ?? 0, earlier.starts[old + 1] ?? 0];
+    if (note !== previous.notes[old] || someTarget(previous.links, first, end, byChangedName)) for (const link of resolveNoteLinks(note, index)) links.push(link);
+    else if (reanchored.size === 0) for (let at = first; at < end; at++) links.push(previous.links[at] as ResolvedLink);
+    else for (let at = first; at < end; at++) links.push(anchorCheckedAgain(previous.links[at] as ResolvedLink, reanchored, index));
   }
   return withPaths(links, paths);
 }
 
-/** A note of an earlier run: its record, and where its links sit in that run's list. */
-interface EarlierNote {
-  record: NoteRecord;
-  first: number;
-  end: number;
-}
-
-function earlierNotes(notes: readonly NoteRecord[]): EarlierNote[] {
-  let first = 0;
-  return notes.map((record) => ({ record, first, end: (first += record.links.length) }));
-}
-
-/** Whether a link of an earlier note goes by a name `test` picks. */
-function someLinkIn(links: readonly ResolvedLink[], note: EarlierNote, test: (target: string) => boolean): boolean {
-  for (let at = note.first; at < note.end; at++) if (test((links[at] as ResolvedLink).target)) return true;
+/** Whether a link from `first` to `end` goes by a name `test` picks. */
+function someTarget(links: readonly ResolvedLink[], first: number, end: number, test: (target: string) => boolean): boolean {
+  for (let at = first; at < end; at++) if (test((links[at] as ResolvedLink).target)) return true;
   return false;
 }
 
