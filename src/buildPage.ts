@@ -11,6 +11,7 @@ import { updateGraph } from "./graph/updateGraph.js";
 import { prepareFindingsPatch, vaultFindingsAfter } from "./incremental/vaultFindingsAfter.js";
 import { KEEP_PREVIOUS_SHARE, keptPositions, layoutPositions, measurePicture, type Position } from "./layout/layoutGraph.js";
 import { loadScanned, type LoadOptions } from "./loadVault.js";
+import { noteMoves } from "./noteMoves.js";
 import { warmParser } from "./parse/readNotes.js";
 import { rescanVault } from "./scan/rescanVault.js";
 import { scanVault } from "./scan/scanVault.js";
@@ -125,23 +126,20 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
 
 /** What can change near-miss suggestions: the notes new or known by another title or aliases than before, and the paths of notes gone. */
 function namesChanges(before: readonly NoteRecord[], after: readonly NoteRecord[]): { renamed: NoteRecord[]; gone: VaultPath[] } {
-  // The same paths in order (most saves): compared place by place, without a map of every path.
-  if (before.length === after.length && after.every((note, i) => note.path === before[i]?.path)) {
-    return { renamed: after.filter((note, i) => note !== before[i] && !sameNames(before[i] as NoteRecord, note)), gone: [] };
-  }
-  const earlier = new Map(before.map((note) => [note.path, note] as const));
-  const renamed = after.filter((note) => {
-    const was = earlier.get(note.path);
+  const moves = noteMoves(before, after);
+  const renamed = after.filter((note, place) => {
+    const was = before[moves.oldPlace[place] ?? -1];
     return was === undefined || (was !== note && !sameNames(was, note));
   });
-  const present = new Set(after.map((note) => note.path));
-  return { renamed, gone: before.filter((note) => !present.has(note.path)).map((note) => note.path) };
+  return { renamed, gone: moves.removed };
 }
 
 /** The last build's suggestions, but where the notes new, renamed or gone may change them. */
 function suggestionsKept(report: CheckFindings, { renamed, gone }: { renamed: readonly NoteRecord[]; gone: readonly VaultPath[] }, notes: readonly NoteRecord[]): Map<string, VaultPath | null> {
   const known = suggestionsOf(report.dangling);
   if (renamed.length === 0 && gone.length === 0) return known;
-  const byPath = new Map(notes.map((note) => [note.path, note] as const));
-  return suggestionsAfter(known, new Set([...gone, ...renamed.map((note) => note.path)]), renamed, (path) => byPath.get(path) as NoteRecord);
+  // Asked only of the few notes whose suggestions may be beaten.
+  let byPath: Map<VaultPath, NoteRecord> | undefined;
+  const namesOf = (path: VaultPath) => (byPath ??= new Map(notes.map((note) => [note.path, note] as const))).get(path) as NoteRecord;
+  return suggestionsAfter(known, new Set([...gone, ...renamed.map((note) => note.path)]), renamed, namesOf);
 }

@@ -63,21 +63,3 @@ export function sameFiles(before: { notes: readonly { path: string }[]; attachme
     after.attachments.every((path, i) => path === before.attachments[i])
   );
 }
-
-/**
- * How each note of a later load sits in an earlier one: its earlier place (-1 when new), and where
- * each earlier note's links start in that load's list of links (`starts[place]` to `starts[place + 1]`).
- * Over the same files a note keeps its place, and no map of every path is made.
- */
-export interface EarlierPlaces {
-  placeOf(place: number): number;
-  starts: Int32Array;
-}
-
-export function earlierPlaces(before: readonly { path: string; links: readonly unknown[] }[], after: readonly { path: string }[], same: boolean): EarlierPlaces {
-  const starts = new Int32Array(before.length + 1);
-  for (let i = 0; i < before.length; i++) starts[i + 1] = (starts[i] ?? 0) + (before[i]?.links.length ?? 0);
-  if (same) return { placeOf: (place) => place, starts };
-  const byPath = new Map(before.map((note, place) => [note.path, place] as const));
-  return { placeOf: (place) => byPath.get(after[place]?.path ?? "") ?? -1, starts };
-}

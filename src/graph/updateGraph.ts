@@ -1,4 +1,4 @@
-import { earlierPlaces, sameFiles } from "../keys.js";
+import { noteMoves, type NoteMoves } from "../noteMoves.js";
 import type { ResolvedLink, Vault, VaultPath } from "../types.js";
 import { addLinks, attachmentNode, missingNodeKey, missingTitles, noteNode, type NodeAttributes, type VaultGraph } from "./buildGraph.js";
 
@@ -28,8 +28,11 @@ export interface GraphUpdate {
  * edges as `buildGraph(after)`, though new ones come last.
  */
 export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): GraphUpdate {
-  const same = sameFiles(before, after);
-  const changed = changedNotes(before, after, same);
+  const moves = noteMoves(before.notes, after.notes);
+  const attachmentsBefore = new Set(before.attachments);
+  const attachmentsAfter = new Set(after.attachments);
+  const same = moves.same && before.attachments.length === after.attachments.length && after.attachments.every((path) => attachmentsBefore.has(path));
+  const changed = changedNotes(before, after, moves, same);
   const touched = new Set<string>(changed);
   const outBefore = new Map<string, string[]>();
   const replaced = new Map<string, NodeAttributes>();
@@ -39,14 +42,10 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
       graph.dropEdge(edge);
     }
   };
-  if (!same) {
-    const pathsAfter = new Set([...after.notes.map((note) => note.path), ...after.attachments]);
-    for (const path of [...before.notes.map((note) => note.path), ...before.attachments]) {
-      if (pathsAfter.has(path)) continue;
-      dropOut(path);
-      graph.dropNode(path);
-      touched.add(path);
-    }
+  for (const path of [...moves.removed, ...before.attachments.filter((path) => !attachmentsAfter.has(path))]) {
+    dropOut(path);
+    graph.dropNode(path);
+    touched.add(path);
   }
   for (const note of after.notes) {
     if (!changed.has(note.path)) continue;
@@ -59,8 +58,7 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
     outBefore.set(note.path, graph.outNeighbors(note.path));
     dropOut(note.path);
   }
-  for (const path of same ? [] : after.attachments) {
-    if (graph.hasNode(path)) continue;
+  for (const path of after.attachments.filter((path) => !attachmentsBefore.has(path))) {
     graph.addNode(path, attachmentNode(path));
     touched.add(path);
   }
@@ -79,15 +77,14 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
  * `before`. Over the same files only the records are compared: a kept note's link is another
  * object only when its anchor was checked again, which changes no edge.
  */
-function changedNotes(before: Vault, after: Vault, same: boolean): Set<VaultPath> {
+function changedNotes(before: Vault, after: Vault, moves: NoteMoves, same: boolean): Set<VaultPath> {
   if (same) return new Set(after.notes.filter((note, place) => note !== before.notes[place]).map((note) => note.path));
-  const earlier = earlierPlaces(before.notes, after.notes, same);
   const changed = new Set<VaultPath>();
   let at = 0;
   for (let place = 0; place < after.notes.length; place++) {
     const note = after.notes[place] as Vault["notes"][number];
-    const old = earlier.placeOf(place);
-    if (before.notes[old] !== note || !sameObjects(before.links, earlier.starts[old] ?? 0, after.links, at, note.links.length)) changed.add(note.path);
+    const old = moves.oldPlace[place] ?? -1;
+    if (before.notes[old] !== note || !sameObjects(before.links, moves.starts[old] ?? 0, after.links, at, note.links.length)) changed.add(note.path);
     at += note.links.length;
   }
   return changed;

@@ -1,6 +1,5 @@
 import { baseName, lookupKey, stripMd } from "../keys.js";
 import { isNotePath } from "../scan/scanVault.js";
-import type { VaultPath } from "../types.js";
 import { attachmentNameKey, noteNameKey } from "./nameIndex.js";
 
 /*
@@ -12,13 +11,6 @@ import { attachmentNameKey, noteNameKey } from "./nameIndex.js";
 /** The name a link finds a file by, as the name index keys it: `Sub/EC2.md` -> `ec2`, `img/Map.png` -> `map.png`. */
 export function fileKey(path: string): string {
   return isNotePath(path) ? noteNameKey(path) : attachmentNameKey(path);
-}
-
-/** The name keys of the files in one list and not the other: added or removed. */
-export function changedFileKeys(before: readonly VaultPath[], after: readonly VaultPath[]): Set<string> {
-  const was = new Set(before);
-  const is = new Set(after);
-  return new Set([...after.filter((path) => !was.has(path)), ...before.filter((path) => !is.has(path))].map(fileKey));
 }
 
 /** Whether a link's target may find a file by one of `keys`; a path climbing with `..` could end anywhere. */

@@ -1,7 +1,7 @@
-import { earlierPlaces, sameFiles } from "../keys.js";
-import type { LinkRecord, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
+import { noteMoves, type NoteMoves } from "../noteMoves.js";
+import type { LinkRecord, LookupKey, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { brokenAnchor, sameAnchors } from "./anchors.js";
-import { changedFileKeys, changedNameTest } from "./changedNames.js";
+import { changedNameTest, fileKey } from "./changedNames.js";
 import { buildNameIndex, pathIndexOf, type NameIndex, type PathIndex } from "./nameIndex.js";
 import { resolveTarget } from "./resolveTarget.js";
 
@@ -26,20 +26,20 @@ function withPaths(links: ResolvedLink[], paths: PathIndex): ResolvedLink[] {
  * whose records are the earlier objects are kept (a parse cache hands back the same record for an
  * unchanged note), but for anchors into a changed note whose headings or block ids changed,
  * checked again; a changed or new note's links are resolved anew. When files were added or
- * removed, so are the links of the notes whose links go by the names of those files (see
- * `changedNameTest`); any other link finds what it found before.
+ * removed, so are the links of the notes with a link that may find another file now (see
+ * `linkMayMove`); any other link finds what it found before.
  */
 export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; attachments: readonly VaultPath[]; links: readonly ResolvedLink[] }, notes: readonly NoteRecord[], attachments: readonly VaultPath[]): ResolvedLink[] {
-  const same = sameFiles(previous, { notes, attachments });
-  const notePaths = () => notes.map((note) => note.path);
-  const paths = (same ? pathIndexes.get(previous.links) : undefined) ?? pathIndexOf(notePaths(), attachments);
-  const byChangedName = changedNameTest(same ? new Set() : changedFileKeys([...previous.notes.map((note) => note.path), ...previous.attachments], [...notePaths(), ...attachments]));
-  const earlier = earlierPlaces(previous.notes, notes, same);
+  const moves = noteMoves(previous.notes, notes);
+  const same = moves.same && sameAttachments(previous.attachments, attachments);
+  const pathsBefore = () => pathIndexes.get(previous.links) ?? pathIndexOf(previous.notes.map((note) => note.path), previous.attachments);
+  const paths = same ? pathsBefore() : pathIndexOf(notes.map((note) => note.path), attachments);
+  const mayMove = same ? () => false : linkMayMove(changedKeys(moves, previous.attachments, attachments), [pathsBefore(), paths]);
   const reanchored = new Set<VaultPath>();
   let unchanged = true;
   for (let place = 0; place < notes.length; place++) {
     const note = notes[place] as NoteRecord;
-    const before = previous.notes[earlier.placeOf(place)];
+    const before = previous.notes[moves.oldPlace[place] ?? -1];
     if (note === before) continue;
     unchanged = false;
     if (before !== undefined && !sameAnchors(before, note)) reanchored.add(note.path);
@@ -52,18 +52,44 @@ export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; atta
   const links: ResolvedLink[] = [];
   for (let place = 0; place < notes.length; place++) {
     const note = notes[place] as NoteRecord;
-    const old = earlier.placeOf(place);
-    const [first, end] = [earlier.starts[old] ?? 0, earlier.starts[old + 1] ?? 0];
-    if (note !== previous.notes[old] || someTarget(previous.links, first, end, byChangedName)) for (const link of resolveNoteLinks(note, index)) links.push(link);
+    const old = moves.oldPlace[place] ?? -1;
+    const [first, end] = [moves.starts[old] ?? 0, moves.starts[old + 1] ?? 0];
+    if (note !== previous.notes[old] || someLink(previous.links, first, end, mayMove)) for (const link of resolveNoteLinks(note, index)) links.push(link);
     else if (reanchored.size === 0) for (let at = first; at < end; at++) links.push(previous.links[at] as ResolvedLink);
     else for (let at = first; at < end; at++) links.push(anchorCheckedAgain(previous.links[at] as ResolvedLink, reanchored, index));
   }
   return withPaths(links, paths);
 }
 
-/** Whether a link from `first` to `end` goes by a name `test` picks. */
-function someTarget(links: readonly ResolvedLink[], first: number, end: number, test: (target: string) => boolean): boolean {
-  for (let at = first; at < end; at++) if (test((links[at] as ResolvedLink).target)) return true;
+function sameAttachments(before: readonly VaultPath[], after: readonly VaultPath[]): boolean {
+  return before.length === after.length && after.every((path, i) => path === before[i]);
+}
+
+/** The name keys of the notes and attachments that came or went. */
+function changedKeys(moves: NoteMoves, before: readonly VaultPath[], after: readonly VaultPath[]): Set<string> {
+  const [was, is] = [new Set(before), new Set(after)];
+  const attachments = [...after.filter((path) => !was.has(path)), ...before.filter((path) => !is.has(path))];
+  return new Set([...moves.added, ...moves.removed, ...attachments].map(fileKey));
+}
+
+/**
+ * A test of whether a kept link may resolve otherwise now that files named `keys` came or went:
+ * a link that found nothing may find a new file by its name (see `changedNameTest`), and a link
+ * that found a file by such a name may find another now, or none. Any other link found its file
+ * by another name, which no file took or left.
+ */
+function linkMayMove(keys: ReadonlySet<string>, indexes: readonly PathIndex[]): (link: ResolvedLink) => boolean {
+  const byName = changedNameTest(keys);
+  const named = new Set<VaultPath>();
+  for (const index of indexes) {
+    for (const key of keys as ReadonlySet<LookupKey>) for (const path of [...(index.notesByName.get(key) ?? []), ...(index.attachmentsByName.get(key) ?? [])]) named.add(path);
+  }
+  return (link) => (link.resolved === null ? byName(link.target) : named.has(link.resolved));
+}
+
+/** Whether a link from `first` to `end` is one `test` picks. */
+function someLink(links: readonly ResolvedLink[], first: number, end: number, test: (link: ResolvedLink) => boolean): boolean {
+  for (let at = first; at < end; at++) if (test(links[at] as ResolvedLink)) return true;
   return false;
 }
 

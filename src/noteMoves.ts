@@ -1,0 +1,61 @@
+import type { NoteRecord, VaultPath } from "./types.js";
+
+/**
+ * How the notes of a load sit in an earlier load's (`serve`, between saves): made once per pair of
+ * loads and shared by the steps that follow a save, so that none of them maps every path again.
+ */
+export interface NoteMoves {
+  /** The same note paths in the same order. */
+  same: boolean;
+  /** For each note now, its place in the earlier load, or -1 when it is new. */
+  oldPlace: Int32Array;
+  /** Where each earlier note's links start in that load's list of links: `starts[old]` to `starts[old + 1]`. */
+  starts: Int32Array;
+  added: VaultPath[];
+  removed: VaultPath[];
+}
+
+type Notes = readonly Pick<NoteRecord, "path" | "links">[];
+
+const made = new WeakMap<Notes, WeakMap<Notes, NoteMoves>>();
+
+export function noteMoves(before: Notes, after: Notes): NoteMoves {
+  let byAfter = made.get(before);
+  if (!byAfter) made.set(before, (byAfter = new WeakMap()));
+  let moves = byAfter.get(after);
+  if (!moves) byAfter.set(after, (moves = movesOf(before, after)));
+  return moves;
+}
+
+function movesOf(before: Notes, after: Notes): NoteMoves {
+  const starts = new Int32Array(before.length + 1);
+  for (let i = 0; i < before.length; i++) starts[i + 1] = (starts[i] ?? 0) + (before[i]?.links.length ?? 0);
+  const same = before.length === after.length && after.every((note, i) => note.path === before[i]?.path);
+  const oldPlace = same ? Int32Array.from(after, (_note, i) => i) : (placesInOrder(before, after) ?? placesByMap(before, after));
+  if (same) return { same, oldPlace, starts, added: [], removed: [] };
+  const kept = new Uint8Array(before.length);
+  const added: VaultPath[] = [];
+  oldPlace.forEach((old, place) => {
+    if (old === -1) added.push(after[place]?.path as VaultPath);
+    else kept[old] = 1;
+  });
+  return { same, oldPlace, starts, added, removed: before.flatMap((note, old) => (kept[old] ? [] : [note.path as VaultPath])) };
+}
+
+/** Old places by walking both lists at once, as a scan gives them (in code-unit order of path); null when either is not in that order. */
+function placesInOrder(before: Notes, after: Notes): Int32Array | null {
+  const ordered = (notes: Notes) => notes.every((note, i) => i === 0 || (notes[i - 1] as Notes[number]).path < note.path);
+  if (!ordered(before) || !ordered(after)) return null;
+  const oldPlace = new Int32Array(after.length).fill(-1);
+  let old = 0;
+  after.forEach((note, place) => {
+    while (old < before.length && (before[old] as Notes[number]).path < note.path) old++;
+    if (before[old]?.path === note.path) oldPlace[place] = old++;
+  });
+  return oldPlace;
+}
+
+function placesByMap(before: Notes, after: Notes): Int32Array {
+  const byPath = new Map(before.map((note, place) => [note.path, place] as const));
+  return Int32Array.from(after, (note) => byPath.get(note.path) ?? -1);
+}
