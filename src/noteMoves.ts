@@ -1,4 +1,4 @@
-import type { NoteRecord, VaultPath } from "./types.js";
+import type { NoteRecord, ResolvedLink, Vault, VaultPath } from "./types.js";
 
 /**
  * How the notes of a load sit in an earlier load's (`serve`, between saves): made once per pair of
@@ -13,6 +13,8 @@ export interface NoteMoves {
   starts: Int32Array;
   added: VaultPath[];
   removed: VaultPath[];
+  /** The earlier places of the notes removed, in order. */
+  removedPlaces: number[];
 }
 
 type Notes = readonly Pick<NoteRecord, "path" | "links">[];
@@ -32,14 +34,15 @@ function movesOf(before: Notes, after: Notes): NoteMoves {
   for (let i = 0; i < before.length; i++) starts[i + 1] = (starts[i] ?? 0) + (before[i]?.links.length ?? 0);
   const same = before.length === after.length && after.every((note, i) => note.path === before[i]?.path);
   const oldPlace = same ? Int32Array.from(after, (_note, i) => i) : (placesInOrder(before, after) ?? placesByMap(before, after));
-  if (same) return { same, oldPlace, starts, added: [], removed: [] };
+  if (same) return { same, oldPlace, starts, added: [], removed: [], removedPlaces: [] };
   const kept = new Uint8Array(before.length);
   const added: VaultPath[] = [];
   oldPlace.forEach((old, place) => {
     if (old === -1) added.push(after[place]?.path as VaultPath);
     else kept[old] = 1;
   });
-  return { same, oldPlace, starts, added, removed: before.flatMap((note, old) => (kept[old] ? [] : [note.path as VaultPath])) };
+  const removedPlaces = before.flatMap((_note, old) => (kept[old] ? [] : [old]));
+  return { same, oldPlace, starts, added, removed: removedPlaces.map((old) => before[old]?.path as VaultPath), removedPlaces };
 }
 
 /** Old places by walking both lists at once, as a scan gives them (in code-unit order of path); null when either is not in that order. */
@@ -58,4 +61,30 @@ function placesInOrder(before: Notes, after: Notes): Int32Array | null {
 function placesByMap(before: Notes, after: Notes): Int32Array {
   const byPath = new Map(before.map((note, place) => [note.path, place] as const));
   return Int32Array.from(after, (note) => byPath.get(note.path) ?? -1);
+}
+
+/**
+ * The notes of `after` that are new, or whose record or, when files came or went, any link is
+ * another object than in `before` (a parse cache and `resolveLinksAgain` hand back the same ones
+ * for what did not change). Over the same files only the records are compared: a kept note's
+ * link is another object then only when its anchor was checked again.
+ */
+export function changedNotes(before: Pick<Vault, "notes" | "links" | "attachments">, after: Pick<Vault, "notes" | "links" | "attachments">): Set<VaultPath> {
+  const moves = noteMoves(before.notes, after.notes);
+  const sameAttachments = before.attachments.length === after.attachments.length && after.attachments.every((path, i) => path === before.attachments[i]);
+  if (moves.same && sameAttachments) return new Set(after.notes.filter((note, place) => note !== before.notes[place]).map((note) => note.path));
+  const changed = new Set<VaultPath>();
+  let at = 0;
+  for (let place = 0; place < after.notes.length; place++) {
+    const note = after.notes[place] as NoteRecord;
+    const old = moves.oldPlace[place] ?? -1;
+    if (before.notes[old] !== note || !sameObjects(before.links, moves.starts[old] ?? 0, after.links, at, note.links.length)) changed.add(note.path);
+    at += note.links.length;
+  }
+  return changed;
+}
+
+function sameObjects(a: readonly ResolvedLink[], from: number, b: readonly ResolvedLink[], at: number, count: number): boolean {
+  for (let i = 0; i < count; i++) if (a[from + i] !== b[at + i]) return false;
+  return true;
 }

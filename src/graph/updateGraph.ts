@@ -1,5 +1,5 @@
-import { noteMoves, type NoteMoves } from "../noteMoves.js";
-import type { ResolvedLink, Vault, VaultPath } from "../types.js";
+import { changedNotes, noteMoves } from "../noteMoves.js";
+import type { Vault } from "../types.js";
 import { addLinks, attachmentNode, missingNodeKey, missingTitles, noteNode, type NodeAttributes, type VaultGraph } from "./buildGraph.js";
 
 /** What an update in place changed: enough to tell an open page without comparing every node and edge. */
@@ -31,8 +31,7 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
   const moves = noteMoves(before.notes, after.notes);
   const attachmentsBefore = new Set(before.attachments);
   const attachmentsAfter = new Set(after.attachments);
-  const same = moves.same && before.attachments.length === after.attachments.length && after.attachments.every((path) => attachmentsBefore.has(path));
-  const changed = changedNotes(before, after, moves, same);
+  const changed = changedNotes(before, after);
   const touched = new Set<string>(changed);
   const outBefore = new Map<string, string[]>();
   const replaced = new Map<string, NodeAttributes>();
@@ -70,27 +69,4 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
   for (const [key, title] of missingTitles(after.links, retitled)) graph.mergeNodeAttributes(key, { title });
   const droppedEdges = [...outBefore].flatMap(([source, targets]) => targets.filter((target) => !graph.hasEdge(source, target)).map((target) => ({ source, target })));
   return { notes: [...changed], replaced, touched, droppedEdges };
-}
-
-/**
- * The notes of `after` that are new, or whose record or any link is another object than in
- * `before`. Over the same files only the records are compared: a kept note's link is another
- * object only when its anchor was checked again, which changes no edge.
- */
-function changedNotes(before: Vault, after: Vault, moves: NoteMoves, same: boolean): Set<VaultPath> {
-  if (same) return new Set(after.notes.filter((note, place) => note !== before.notes[place]).map((note) => note.path));
-  const changed = new Set<VaultPath>();
-  let at = 0;
-  for (let place = 0; place < after.notes.length; place++) {
-    const note = after.notes[place] as Vault["notes"][number];
-    const old = moves.oldPlace[place] ?? -1;
-    if (before.notes[old] !== note || !sameObjects(before.links, moves.starts[old] ?? 0, after.links, at, note.links.length)) changed.add(note.path);
-    at += note.links.length;
-  }
-  return changed;
-}
-
-function sameObjects(a: readonly ResolvedLink[], from: number, b: readonly ResolvedLink[], at: number, count: number): boolean {
-  for (let i = 0; i < count; i++) if (a[from + i] !== b[at + i]) return false;
-  return true;
 }

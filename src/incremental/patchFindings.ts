@@ -4,8 +4,9 @@ import { compareCodeUnits, lookupKey, mostUsedSpelling } from "../keys.js";
 import type { Problem, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
 
-/** A note read again: its facts as the last run kept them, and as they are now. */
+/** A note read again: its facts as the last run kept them, and as they are now (a new note's before, and a removed note's after, have no links). */
 export interface EditedNote {
+  /** Its place now; -1 for a note removed. */
   place: number;
   before: NoteFacts;
   after: NoteFacts;
@@ -77,12 +78,14 @@ export type PlaceOf = (path: VaultPath) => number;
 /**
  * The findings after some notes were edited, made from the last ones without reading any other
  * note: the edited notes' own links, problems and link ends are taken out and put back as they
- * are now. It holds only while no file came or went, as then no other note's links resolve
- * otherwise; `edited` must hold every note whose links' anchors check otherwise (headings or
- * block ids of a note changed). When a note's names changed (`namesChanged`), every missing
- * topic's suggestion is asked of `suggestionsFor` again.
+ * are now. `edited` must hold every note whose links resolve or check otherwise: those whose
+ * text changed, those whose anchors into a note with other headings or block ids check otherwise,
+ * and, when files came or went, the notes added and removed and those whose links find another
+ * file now; `kept.linkedBy` and `placeOf` are by the places now. When a note's names changed, or
+ * notes came or went (`namesChanged`), every missing topic's suggestion is asked of
+ * `suggestionsFor` again. `files` counts the notes and attachments now (default: as before).
  */
-export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor, namesChanged = false): FindingsCounts & { findings: CheckFindings } {
+export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor, namesChanged = false, files: { notes: number; attachments: number } = kept.findings.stats): FindingsCounts & { findings: CheckFindings } {
   const { findings } = kept;
   const paths = new Set(edited.map((note) => note.after.path));
   const bySource = (a: { source: VaultPath }, b: { source: VaultPath }) => placeOf(a.source) - placeOf(b.source);
@@ -98,7 +101,7 @@ export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[],
     problems: patchProblems(findings.problems, kept.scanProblems, edited),
   };
   const links = edited.reduce((sum, note) => sum + note.after.links - note.before.links, findings.stats.links);
-  return { findings: findingsWithStats(lists, { notes: findings.stats.notes, attachments: findings.stats.attachments, links }), linkedBy, spellings };
+  return { findings: findingsWithStats(lists, { notes: files.notes, attachments: files.attachments, links }), linkedBy, spellings };
 }
 
 interface Group {
@@ -168,10 +171,12 @@ function patchLinkEnds(kept: KeptFindings, edited: readonly EditedNote[], placeO
   for (const { place, before, after } of edited) {
     for (const to of before.linksTo) if (to < notes) linkedBy[to] = (linkedBy[to] ?? 0) - 1;
     for (const to of after.linksTo) if (to < notes) linkedBy[to] = (linkedBy[to] ?? 0) + 1;
-    for (const to of [place, ...before.linksTo, ...after.linksTo]) if (to < notes) affected.add(to);
+    for (const to of [place, ...before.linksTo, ...after.linksTo]) if (to >= 0 && to < notes) affected.add(to);
   }
   const orphans = new Set(kept.findings.orphans);
   const deadEnds = new Set(kept.findings.deadEnds);
+  // A note removed is neither.
+  for (const { place, after } of edited) if (place < 0) [orphans, deadEnds].forEach((set) => set.delete(after.path));
   const linksOut = new Map(edited.map((note) => [note.place, note.after.linksOut] as const));
   const pathAt = new Map<number, VaultPath>();
   for (const path of [...orphans, ...deadEnds, ...edited.map((note) => note.after.path)]) pathAt.set(placeOf(path), path);

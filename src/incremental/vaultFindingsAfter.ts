@@ -2,6 +2,7 @@ import { vaultFindings, type CheckFindings } from "../analyze/checkReport.js";
 import type { SuggestionsFor } from "../analyze/findings.js";
 import { sameNames } from "../analyze/nearMiss.js";
 import { sameFiles } from "../keys.js";
+import { changedNotes, noteMoves } from "../noteMoves.js";
 import { sameAnchors } from "../resolve/anchors.js";
 import type { NoteRecord, Problem, Vault, VaultPath } from "../types.js";
 import { noteFacts, type NoteFacts } from "./noteFacts.js";
@@ -25,28 +26,53 @@ export function vaultFindingsAfter(before: FoundVault | undefined, now: Omit<Fou
 }
 
 /**
- * The findings of a vault reloaded after some notes were edited (`serve`, between saves), made by
- * patching the earlier findings: only the notes whose records changed are looked at (and, when
- * one changed its title or aliases, every missing topic's suggestion is asked of `suggestionsFor`
- * again). Null when files came or went, the scan's problems changed, an edited note changed its
- * headings or block ids, or too many notes changed.
+ * The findings of a vault reloaded after a save (`serve`, between saves), made by patching the
+ * earlier findings: only the notes whose records or links changed (`changedNotes`), and the notes
+ * added or removed, are looked at; when one changed its title or aliases, or notes came or went,
+ * every missing topic's suggestion is asked of `suggestionsFor` again. Null when the scan's
+ * problems changed, a note there before changed its headings or block ids (links into it check
+ * otherwise), or too many notes changed.
  */
 export function patchedVaultFindings(before: FoundVault, now: Omit<FoundVault, "findings">, suggestionsFor: SuggestionsFor): CheckFindings | null {
   const { vault } = now;
-  if (!sameFiles(before.vault, vault) || JSON.stringify(before.scanProblems) !== JSON.stringify(now.scanProblems)) return null;
-  const places = vault.notes.flatMap((note, place) => (note === before.vault.notes[place] ? [] : [place]));
-  if (places.length > MOST_CHANGED) return null;
-  const pairs = places.map((place) => [before.vault.notes[place], vault.notes[place]] as [NoteRecord, NoteRecord]);
+  if (JSON.stringify(before.scanProblems) !== JSON.stringify(now.scanProblems)) return null;
+  const moves = noteMoves(before.vault.notes, vault.notes);
+  const changed = changedNotes(before.vault, vault);
+  if (changed.size + moves.removed.length > MOST_CHANGED) return null;
+  const places = vault.notes.flatMap((note, place) => (changed.has(note.path) ? [place] : []));
+  const earlier = (place: number) => before.vault.notes[moves.oldPlace[place] ?? -1];
+  const pairs = places.flatMap((place) => (earlier(place) ? [[earlier(place), vault.notes[place]] as [NoteRecord, NoteRecord]] : []));
   if (pairs.some(([was, is]) => !sameAnchors(was, is))) return null;
   const counts = kept.get(before.findings) ?? countsOf(before);
-  const factsBefore = factsAt(before.vault, places, counts.placeOf, before.scanProblems.length);
-  const factsNow = factsAt(vault, places, counts.placeOf, now.scanProblems.length);
-  const edited = places.map((place, i): EditedNote => ({ place, before: factsBefore[i] as NoteFacts, after: factsNow[i] as NoteFacts }));
-  const { placeOf } = counts;
-  const namesChanged = pairs.some(([was, is]) => !sameNames(was, is));
-  const patched = patchFindings({ ...counts, findings: before.findings, scanProblems: now.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor, namesChanged);
+  const same = sameFiles(before.vault, vault);
+  // Places are those of now: the counts kept by the earlier places are carried over.
+  const placeOf = same ? counts.placeOf : placesOf(vault);
+  const linkedBy = same ? counts.linkedBy : Array.from(vault.notes, (_note, place) => counts.linkedBy[moves.oldPlace[place] ?? -1] ?? 0);
+  const keptPlaces = places.filter((place) => earlier(place) !== undefined);
+  const factsBefore = factsAt(before.vault, [...keptPlaces.map((place) => moves.oldPlace[place] ?? -1), ...moves.removedPlaces], placeOf, before.scanProblems.length);
+  const factsNow = factsAt(vault, places, placeOf, now.scanProblems.length);
+  const beforeOf = new Map(factsBefore.map((facts) => [facts.path, facts] as const));
+  const edited: EditedNote[] = [
+    ...places.map((place, i): EditedNote => {
+      const after = factsNow[i] as NoteFacts;
+      return { place, before: beforeOf.get(after.path) ?? withoutLinks(after.path), after };
+    }),
+    ...moves.removed.map((path): EditedNote => ({ place: -1, before: beforeOf.get(path) as NoteFacts, after: withoutLinks(path) })),
+  ];
+  const namesChanged = !moves.same || pairs.some(([was, is]) => !sameNames(was, is));
+  const files = { notes: vault.notes.length, attachments: vault.attachments.length };
+  const patched = patchFindings({ linkedBy, spellings: counts.spellings, findings: before.findings, scanProblems: now.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor, namesChanged, files);
   kept.set(patched.findings, { linkedBy: patched.linkedBy, spellings: patched.spellings, placeOf });
   return patched.findings;
+}
+
+/** The facts of a note with no links and no problems: what a new note was before, and a removed one is after. */
+function withoutLinks(path: VaultPath): NoteFacts {
+  return { path, size: 0, mtimeMs: 0, links: 0, linksOut: false, linksTo: [], notable: [], problems: [] };
+}
+
+function placesOf(vault: Vault): Map<VaultPath, number> {
+  return new Map([...vault.notes.map((note) => note.path), ...vault.attachments].map((path, place) => [path, place] as const));
 }
 
 /** Counts what patching `found`'s findings needs ahead of the first save that patches them (`serve`, when idle after start). */
@@ -56,9 +82,8 @@ export function prepareFindingsPatch(found: FoundVault): void {
 
 /** The counts of findings this module did not make: from every note's facts, once. */
 function countsOf(found: FoundVault): FindingsCounts & { placeOf: ReadonlyMap<VaultPath, number> } {
-  const { notes, attachments } = found.vault;
-  const placeOf = new Map([...notes.map((note) => note.path), ...attachments].map((path, place) => [path, place] as const));
-  const facts = factsAt(found.vault, notes.map((_note, place) => place), placeOf, null);
+  const placeOf = placesOf(found.vault);
+  const facts = factsAt(found.vault, found.vault.notes.map((_note, place) => place), placeOf, null);
   return { ...countsKeptWith(facts, found.findings), placeOf };
 }
 

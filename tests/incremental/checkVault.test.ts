@@ -286,6 +286,30 @@ describe("check from the state the last check kept", () => {
     );
   });
 
+  it("patches a reloaded vault's findings as made whole when notes come and go (serve, property)", async () => {
+    const edits = fc.array(fc.tuple(fc.constantFrom(...Object.keys(linkOnly.vault([]))).filter((path) => path.endsWith(".md")), fc.array(fc.tuple(fc.constantFrom("A", "B", "C", "Sub/A", "Missing", "Bb"), fc.constantFrom("", "#One")), { maxLength: 3 }), fc.boolean()), { minLength: 1, maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(linkOnly.start, edits, async (start, steps) => {
+        const root = makeVault(linkOnly.vault(start));
+        const cache = memoryParseCache();
+        let scan = await scanVault(root);
+        let vault = await loadScanned(scan, { cache });
+        let findings = vaultFindings(vault);
+        for (const [path, list, remove] of steps) {
+          if (remove) rmSync(join(root, path), { force: true });
+          else write(root, path, linkOnly.text(path, list));
+          const scanNow = await scanVault(root);
+          const now = await loadScanned(scanNow, { cache, previous: vault });
+          const patched = patchedVaultFindings({ vault, scanProblems: scan.problems, findings }, { vault: now, scanProblems: scanNow.problems }, (targets) => nearMissFinder(now.notes, targets));
+          expect(patched, "the save was patched").not.toBeNull();
+          expect(patched).toEqual(vaultFindings(now));
+          [scan, vault, findings] = [scanNow, now, patched as CheckFindings];
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it("checks in full when the state is damaged", async () => {
     const { root, cache } = await checkedSample();
     const { file, header } = await checkStateFile(root, cache, version());
