@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -59,6 +59,11 @@ describe("buildPage with the previous build (serve, between saves)", () => {
       ["a note removed", () => rmSync(join(vault, "Firewalls.md")), [["Firewall rules", "Firewall rule.md"], ["Firewals", null]]],
       // A note named as the missing topic: its links resolve, it is no longer missing.
       ["a missing topic written", () => writeFileSync(join(vault, "Firewals.md"), "# Firewals"), [["Firewall rules", "Firewall rule.md"]]],
+      // Moved into a folder in one save (gone and new at once): links by its name follow it.
+      ["a note moved", () => {
+        mkdirSync(join(vault, "Rules"));
+        renameSync(join(vault, "Firewall rule.md"), join(vault, "Rules", "Firewall rule.md"));
+      }, [["Firewall rules", "Rules/Firewall rule.md"]]],
     ];
     for (const [what, step, expected] of steps) {
       step();
