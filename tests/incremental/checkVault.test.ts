@@ -113,6 +113,23 @@ function patchedWay(root: string, cache: string): Promise<{ kept: CheckFindings;
   });
 }
 
+/** Reloads the vault after each save as `serve` does, and checks that the findings patched from the last ones are those made whole. */
+async function patchesEachSave(root: string, saves: readonly (() => void)[]): Promise<void> {
+  const cache = memoryParseCache();
+  let scan = await scanVault(root);
+  let vault = await loadScanned(scan, { cache });
+  let findings = vaultFindings(vault);
+  for (const save of saves) {
+    save();
+    const scanNow = await scanVault(root);
+    const now = await loadScanned(scanNow, { cache, previous: vault });
+    const patched = patchedVaultFindings({ vault, scanProblems: scan.problems, findings }, { vault: now, scanProblems: scanNow.problems }, (targets) => nearMissFinder(now.notes, targets));
+    expect(patched, "the save was patched").not.toBeNull();
+    expect(patched).toEqual(vaultFindings(now));
+    [scan, vault, findings] = [scanNow, now, patched as CheckFindings];
+  }
+}
+
 const vault = {
   "EC2.md": "---\naliases: [Elastic Compute Cloud]\n---\n# EC2\n\n## Pricing\n\nSee [[EBS#Snapshots]] and [[EBS#^vol]].\nline ^ec2-end\n",
   "EBS.md": "# EBS\n\n## Snapshots\n\nVolumes. ^vol\n\n[[EC2#Pricing]] [[EC2#^ec2-end]] [[Enclaves]]\n",
@@ -268,19 +285,7 @@ describe("check from the state the last check kept", () => {
     await fc.assert(
       fc.asyncProperty(linkOnly.start, linkOnly.edits, async (start, edits) => {
         const root = makeVault(linkOnly.vault(start));
-        const cache = memoryParseCache();
-        let scan = await scanVault(root);
-        let vault = await loadScanned(scan, { cache });
-        let findings = vaultFindings(vault);
-        for (const [path, list] of edits) {
-          write(root, path, linkOnly.text(path, list));
-          const scanNow = await scanVault(root);
-          const now = await loadScanned(scanNow, { cache, previous: vault });
-          const patched = patchedVaultFindings({ vault, scanProblems: scan.problems, findings }, { vault: now, scanProblems: scanNow.problems }, (targets) => nearMissFinder(now.notes, targets));
-          expect(patched, "the edit was patched").not.toBeNull();
-          expect(patched).toEqual(vaultFindings(now));
-          [scan, vault, findings] = [scanNow, now, patched as CheckFindings];
-        }
+        await patchesEachSave(root, edits.map(([path, list]) => () => write(root, path, linkOnly.text(path, list))));
       }),
       { numRuns: 60 },
     );
@@ -291,20 +296,7 @@ describe("check from the state the last check kept", () => {
     await fc.assert(
       fc.asyncProperty(linkOnly.start, edits, async (start, steps) => {
         const root = makeVault(linkOnly.vault(start));
-        const cache = memoryParseCache();
-        let scan = await scanVault(root);
-        let vault = await loadScanned(scan, { cache });
-        let findings = vaultFindings(vault);
-        for (const [path, list, remove] of steps) {
-          if (remove) rmSync(join(root, path), { force: true });
-          else write(root, path, linkOnly.text(path, list));
-          const scanNow = await scanVault(root);
-          const now = await loadScanned(scanNow, { cache, previous: vault });
-          const patched = patchedVaultFindings({ vault, scanProblems: scan.problems, findings }, { vault: now, scanProblems: scanNow.problems }, (targets) => nearMissFinder(now.notes, targets));
-          expect(patched, "the save was patched").not.toBeNull();
-          expect(patched).toEqual(vaultFindings(now));
-          [scan, vault, findings] = [scanNow, now, patched as CheckFindings];
-        }
+        await patchesEachSave(root, steps.map(([path, list, remove]) => () => (remove ? rmSync(join(root, path), { force: true }) : write(root, path, linkOnly.text(path, list)))));
       }),
       { numRuns: 80 },
     );
