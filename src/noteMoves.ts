@@ -63,6 +63,13 @@ function placesByMap(before: Notes, after: Notes): Int32Array {
   return Int32Array.from(after, (note) => byPath.get(note.path) ?? -1);
 }
 
+/** The attachments of one load and not the other's; the same list in the same order is `same`. */
+export function attachmentMoves(before: readonly VaultPath[], after: readonly VaultPath[]): { same: boolean; added: VaultPath[]; removed: VaultPath[] } {
+  if (before.length === after.length && after.every((path, i) => path === before[i])) return { same: true, added: [], removed: [] };
+  const [was, is] = [new Set(before), new Set(after)];
+  return { same: false, added: after.filter((path) => !was.has(path)), removed: before.filter((path) => !is.has(path)) };
+}
+
 /**
  * The notes of `after` that are new, or whose record or, when files came or went, any link is
  * another object than in `before` (a parse cache and `resolveLinksAgain` hand back the same ones
@@ -71,8 +78,7 @@ function placesByMap(before: Notes, after: Notes): Int32Array {
  */
 export function changedNotes(before: Pick<Vault, "notes" | "links" | "attachments">, after: Pick<Vault, "notes" | "links" | "attachments">): Set<VaultPath> {
   const moves = noteMoves(before.notes, after.notes);
-  const sameAttachments = before.attachments.length === after.attachments.length && after.attachments.every((path, i) => path === before.attachments[i]);
-  if (moves.same && sameAttachments) return new Set(after.notes.filter((note, place) => note !== before.notes[place]).map((note) => note.path));
+  if (moves.same && attachmentMoves(before.attachments, after.attachments).same) return new Set(after.notes.filter((note, place) => note !== before.notes[place]).map((note) => note.path));
   const changed = new Set<VaultPath>();
   let at = 0;
   for (let place = 0; place < after.notes.length; place++) {

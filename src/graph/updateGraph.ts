@@ -1,4 +1,4 @@
-import { changedNotes, noteMoves } from "../noteMoves.js";
+import { attachmentMoves, changedNotes, noteMoves } from "../noteMoves.js";
 import type { Vault } from "../types.js";
 import { addLinks, attachmentNode, missingNodeKey, missingTitles, noteNode, type NodeAttributes, type VaultGraph } from "./buildGraph.js";
 
@@ -29,8 +29,7 @@ export interface GraphUpdate {
  */
 export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): GraphUpdate {
   const moves = noteMoves(before.notes, after.notes);
-  const attachmentsBefore = new Set(before.attachments);
-  const attachmentsAfter = new Set(after.attachments);
+  const attached = attachmentMoves(before.attachments, after.attachments);
   const changed = changedNotes(before, after);
   const touched = new Set<string>(changed);
   const outBefore = new Map<string, string[]>();
@@ -41,7 +40,7 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
       graph.dropEdge(edge);
     }
   };
-  for (const path of [...moves.removed, ...before.attachments.filter((path) => !attachmentsAfter.has(path))]) {
+  for (const path of [...moves.removed, ...attached.removed]) {
     dropOut(path);
     graph.dropNode(path);
     touched.add(path);
@@ -57,7 +56,7 @@ export function updateGraph(graph: VaultGraph, before: Vault, after: Vault): Gra
     outBefore.set(note.path, graph.outNeighbors(note.path));
     dropOut(note.path);
   }
-  for (const path of after.attachments.filter((path) => !attachmentsBefore.has(path))) {
+  for (const path of attached.added) {
     graph.addNode(path, attachmentNode(path));
     touched.add(path);
   }

@@ -1,4 +1,4 @@
-import { noteMoves, type NoteMoves } from "../noteMoves.js";
+import { attachmentMoves, noteMoves } from "../noteMoves.js";
 import type { LinkRecord, LookupKey, NoteRecord, ResolvedLink, VaultPath } from "../types.js";
 import { brokenAnchor, sameAnchors } from "./anchors.js";
 import { changedNameTest, fileKey } from "./changedNames.js";
@@ -31,10 +31,12 @@ function withPaths(links: ResolvedLink[], paths: PathIndex): ResolvedLink[] {
  */
 export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; attachments: readonly VaultPath[]; links: readonly ResolvedLink[] }, notes: readonly NoteRecord[], attachments: readonly VaultPath[]): ResolvedLink[] {
   const moves = noteMoves(previous.notes, notes);
-  const same = moves.same && sameAttachments(previous.attachments, attachments);
+  const attached = attachmentMoves(previous.attachments, attachments);
+  const same = moves.same && attached.same;
   const pathsBefore = () => pathIndexes.get(previous.links) ?? pathIndexOf(previous.notes.map((note) => note.path), previous.attachments);
   const paths = same ? pathsBefore() : pathIndexOf(notes.map((note) => note.path), attachments);
-  const mayMove = same ? () => false : linkMayMove(changedKeys(moves, previous.attachments, attachments), [pathsBefore(), paths]);
+  const keys = new Set([...moves.added, ...moves.removed, ...attached.added, ...attached.removed].map(fileKey));
+  const mayMove = same ? () => false : linkMayMove(keys, [pathsBefore(), paths]);
   const reanchored = new Set<VaultPath>();
   let unchanged = true;
   for (let place = 0; place < notes.length; place++) {
@@ -59,17 +61,6 @@ export function resolveLinksAgain(previous: { notes: readonly NoteRecord[]; atta
     else for (let at = first; at < end; at++) links.push(anchorCheckedAgain(previous.links[at] as ResolvedLink, reanchored, index));
   }
   return withPaths(links, paths);
-}
-
-function sameAttachments(before: readonly VaultPath[], after: readonly VaultPath[]): boolean {
-  return before.length === after.length && after.every((path, i) => path === before[i]);
-}
-
-/** The name keys of the notes and attachments that came or went. */
-function changedKeys(moves: NoteMoves, before: readonly VaultPath[], after: readonly VaultPath[]): Set<string> {
-  const [was, is] = [new Set(before), new Set(after)];
-  const attachments = [...after.filter((path) => !was.has(path)), ...before.filter((path) => !is.has(path))];
-  return new Set([...moves.added, ...moves.removed, ...attachments].map(fileKey));
 }
 
 /**
