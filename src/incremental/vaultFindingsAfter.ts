@@ -2,7 +2,7 @@ import { vaultFindings, type CheckFindings } from "../analyze/checkReport.js";
 import type { SuggestionsFor } from "../analyze/findings.js";
 import { sameNames } from "../analyze/nearMiss.js";
 import { sameFiles } from "../keys.js";
-import { changedNotes, noteMoves } from "../noteMoves.js";
+import { changedNotes, noteMoves, type NoteMoves } from "../noteMoves.js";
 import { sameAnchors } from "../resolve/anchors.js";
 import type { NoteRecord, Problem, Vault, VaultPath } from "../types.js";
 import { noteFacts, type NoteFacts } from "./noteFacts.js";
@@ -48,22 +48,27 @@ export function patchedVaultFindings(before: FoundVault, now: Omit<FoundVault, "
   // Places are those of now: the counts kept by the earlier places are carried over.
   const placeOf = same ? counts.placeOf : placesOf(vault);
   const linkedBy = same ? counts.linkedBy : Array.from(vault.notes, (_note, place) => counts.linkedBy[moves.oldPlace[place] ?? -1] ?? 0);
-  const keptPlaces = places.filter((place) => earlier(place) !== undefined);
-  const factsBefore = factsAt(before.vault, [...keptPlaces.map((place) => moves.oldPlace[place] ?? -1), ...moves.removedPlaces], placeOf, before.scanProblems.length);
-  const factsNow = factsAt(vault, places, placeOf, now.scanProblems.length);
+  const edited = editedSince(before, now, places, moves, placeOf);
+  const namesChanged = !moves.same || pairs.some(([was, is]) => !sameNames(was, is));
+  const files = { notes: vault.notes.length, attachments: vault.attachments.length };
+  const patched = patchFindings({ linkedBy, spellings: counts.spellings, findings: before.findings, scanProblems: now.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor, namesChanged, files);
+  kept.set(patched.findings, { linkedBy: patched.linkedBy, spellings: patched.spellings, placeOf });
+  return patched.findings;
+}
+
+/** The notes at `places` now, with their facts before and now (a new note had no links), and the notes removed (left with none). */
+function editedSince(before: FoundVault, now: Omit<FoundVault, "findings">, places: readonly number[], moves: NoteMoves, placeOf: ReadonlyMap<VaultPath, number>): EditedNote[] {
+  const oldPlaces = places.map((place) => moves.oldPlace[place] ?? -1).filter((old) => old !== -1);
+  const factsBefore = factsAt(before.vault, [...oldPlaces, ...moves.removedPlaces], placeOf, before.scanProblems.length);
+  const factsNow = factsAt(now.vault, places, placeOf, now.scanProblems.length);
   const beforeOf = new Map(factsBefore.map((facts) => [facts.path, facts] as const));
-  const edited: EditedNote[] = [
+  return [
     ...places.map((place, i): EditedNote => {
       const after = factsNow[i] as NoteFacts;
       return { place, before: beforeOf.get(after.path) ?? withoutLinks(after.path), after };
     }),
     ...moves.removed.map((path): EditedNote => ({ place: -1, before: beforeOf.get(path) as NoteFacts, after: withoutLinks(path) })),
   ];
-  const namesChanged = !moves.same || pairs.some(([was, is]) => !sameNames(was, is));
-  const files = { notes: vault.notes.length, attachments: vault.attachments.length };
-  const patched = patchFindings({ linkedBy, spellings: counts.spellings, findings: before.findings, scanProblems: now.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor, namesChanged, files);
-  kept.set(patched.findings, { linkedBy: patched.linkedBy, spellings: patched.spellings, placeOf });
-  return patched.findings;
 }
 
 /** The facts of a note with no links and no problems: what a new note was before, and a removed one is after. */
