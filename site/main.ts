@@ -84,6 +84,11 @@ const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
 });
 performance.mark("notegraph:first-render");
 const refresh = () => renderer.refresh({ skipIndexation: true });
+// A large map dims on hover with a shade over its layers, under the one sigma draws hovered and
+// highlighted nodes on: no node or link is drawn again to dim it.
+const hoverShade = el("div", { className: "hover-shade" });
+hoverShade.hidden = true;
+container.insertBefore(hoverShade, renderer.getCanvases().hovers ?? null);
 
 function setHovered(node: string | null): void {
   // Skipped while the view is being dragged, when a large map hides its edges anyway.
@@ -95,6 +100,7 @@ function setHovered(node: string | null): void {
     refresh();
     return;
   }
+  hoverShade.hidden = node === null;
   // Only the nodes and links that were or are now marked are drawn again.
   const nodes = new Set([...(before.neighbours ?? []), ...(state.hoveredNeighbours ?? [])]);
   redraw([...nodes], [before.node, node].flatMap((end) => (end !== null && graph.hasNode(end) ? graph.edges(end) : [])));

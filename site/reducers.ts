@@ -41,7 +41,8 @@ export function nodeReducer(state: State, node: string, attrs: NodeAttrs): Parti
     display.zIndex = state.dimOnHover ? 2 : 1;
   } else {
     display.zIndex = 1;
-    if (neighbours?.has(node) && !state.dimOnHover) display.forceLabel = true;
+    // Highlighted, a neighbour is drawn with its label above the large map's hover shade.
+    if (neighbours?.has(node) && !state.dimOnHover) display.highlighted = true;
   }
   return display;
 }

@@ -5,9 +5,10 @@ export interface State {
   hoveredNeighbours: Set<string> | null;
   /**
    * Hovering dims every other node and hides every other link (small maps). On a large map it
-   * only marks the hovered node, its neighbours and its links, and a selected node is marked
-   * without being drawn above the others: sigma then redraws those, not the whole map (0.2 to
-   * 0.35 s at 10,000 notes on each hover, leave or click).
+   * only highlights the hovered node and its neighbours and darkens its links, a shade over the
+   * map dimming the rest, and a selected node is marked without being drawn above the others:
+   * sigma then redraws those, not the whole map (0.2 to 0.35 s at 10,000 notes on each hover,
+   * leave or click).
    */
   dimOnHover: boolean;
   selected: string | null;

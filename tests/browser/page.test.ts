@@ -116,19 +116,27 @@ describe.runIf(haveBrowser)("the map of notes/ in Chromium, from file://", () =>
       const { graph, renderer } = (window as any).notegraph;
       const neighbours = new Set(graph.neighbors("Compute/EC2.md"));
       return {
-        labelled: graph.filterNodes((key: string) => renderer.getNodeDisplayData(key).forceLabel && key !== "Compute/EC2.md").length === neighbours.size,
+        highlighted: graph.filterNodes((key: string) => renderer.getNodeDisplayData(key).highlighted && key !== "Compute/EC2.md").length === neighbours.size,
         dimmed: graph.filterNodes((key: string) => renderer.getNodeDisplayData(key).color === "#d9dce1").length,
         markedLinks: graph.filterEdges((edge: string) => renderer.getEdgeDisplayData(edge).color === "#1f2328").length === graph.degree("Compute/EC2.md"),
         passes: (window as any).passes,
       };
     });
-    expect(marked).toEqual({ labelled: true, dimmed: 0, markedLinks: true, passes: 0 });
+    expect(marked).toEqual({ highlighted: true, dimmed: 0, markedLinks: true, passes: 0 });
+    // The rest is dimmed by a shade between the map's layers and the layer sigma draws highlighted nodes on.
+    const shade = () => page.evaluate(() => {
+      const layer = document.querySelector<HTMLElement>(".hover-shade");
+      const hovers = (window as any).notegraph.renderer.getCanvases().hovers;
+      return { shown: layer !== null && getComputedStyle(layer).display !== "none", underHovers: layer?.nextElementSibling === hovers };
+    });
+    expect(await shade()).toEqual({ shown: true, underHovers: true });
     await expectSigmasPicture(page);
     // Leaving the node clears every mark it made, still without a pass over the map.
     await page.evaluate(() => ((window as any).passes = 0));
     await page.mouse.move(5, 790);
     await expect.poll(() => page.evaluate(() => (window as any).notegraph.state.hovered)).toBe(null);
     expect(await page.evaluate(() => (window as any).passes)).toBe(0);
+    expect((await shade()).shown).toBe(false);
     await expectSigmasPicture(page);
     // Selecting a note and another, then none: each marks or unmarks nodes in place too.
     for (const key of ["Compute/EC2.md", "Storage/EBS.md", null]) {
@@ -320,10 +328,11 @@ describe.runIf(haveBrowser)("the page served by notegraph serve", () => {
       await expect.poll(() => page.evaluate(() => (window as any).notegraph.graph.order), { timeout: 10_000 }).toBe(4);
       const seen = await page.evaluate(() => {
         const { state, renderer } = (window as any).notegraph;
-        const look = (key: string) => ({ dimmed: renderer.getNodeDisplayData(key).color === "#d9dce1", labelled: Boolean(renderer.getNodeDisplayData(key).forceLabel) });
+        const look = (key: string) => ({ dimmed: renderer.getNodeDisplayData(key).color === "#d9dce1", highlighted: Boolean(renderer.getNodeDisplayData(key).highlighted) });
         return { neighbours: [...state.hoveredNeighbours].sort(), C: look("C.md"), D: look("D.md") };
       });
-      expect(seen).toEqual({ neighbours: ["A.md", "B.md", "C.md"], C: { dimmed: false, labelled: !dim }, D: { dimmed: dim, labelled: false } });
+      // Dimming recolours the rest; marking in place highlights the neighbours, drawn above the hover shade.
+      expect(seen).toEqual({ neighbours: ["A.md", "B.md", "C.md"], C: { dimmed: false, highlighted: !dim }, D: { dimmed: dim, highlighted: false } });
       await expectSigmasPicture(page);
     } finally {
       await browser.close();
