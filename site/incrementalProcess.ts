@@ -30,7 +30,7 @@ interface Changes {
   droppedEdges: Set<string>;
 }
 
-/** Where an item was last written: by which program, at which place in it. */
+/** Where an item was last written: by which program, at which place in it (kept here: sigma forgets the place when the item is dropped). */
 interface Slot {
   type: string;
   place: number;

@@ -19,15 +19,18 @@ export interface NoteMoves {
 
 type Notes = readonly Pick<NoteRecord, "path" | "links">[];
 
-const made = new WeakMap<Notes, WeakMap<Notes, NoteMoves>>();
-
-export function noteMoves(before: Notes, after: Notes): NoteMoves {
-  let byAfter = made.get(before);
-  if (!byAfter) made.set(before, (byAfter = new WeakMap()));
-  let moves = byAfter.get(after);
-  if (!moves) byAfter.set(after, (moves = movesOf(before, after)));
-  return moves;
+/** `make`, once per pair of objects; keyed weakly by both, so a result keeps neither alive. */
+function perPair<A extends object, B extends object, V>(make: (a: A, b: B) => V): (a: A, b: B) => V {
+  const made = new WeakMap<A, WeakMap<B, V>>();
+  return (a, b) => {
+    let byB = made.get(a);
+    if (!byB) made.set(a, (byB = new WeakMap()));
+    if (!byB.has(b)) byB.set(b, make(a, b));
+    return byB.get(b) as V;
+  };
 }
+
+export const noteMoves: (before: Notes, after: Notes) => NoteMoves = perPair(movesOf);
 
 function movesOf(before: Notes, after: Notes): NoteMoves {
   const starts = new Int32Array(before.length + 1);
@@ -74,9 +77,14 @@ export function attachmentMoves(before: readonly VaultPath[], after: readonly Va
  * The notes of `after` that are new, or whose record or, when files came or went, any link is
  * another object than in `before` (a parse cache and `resolveLinksAgain` hand back the same ones
  * for what did not change). Over the same files only the records are compared: a kept note's
- * link is another object then only when its anchor was checked again.
+ * link is another object then only when its anchor was checked again. Asked by the graph update
+ * and by the findings patch of the same save, it is found once per pair of loads.
  */
-export function changedNotes(before: Pick<Vault, "notes" | "links" | "attachments">, after: Pick<Vault, "notes" | "links" | "attachments">): Set<VaultPath> {
+export const changedNotes: (before: Loaded, after: Loaded) => ReadonlySet<VaultPath> = perPair(notesChanged);
+
+type Loaded = Pick<Vault, "notes" | "links" | "attachments">;
+
+function notesChanged(before: Loaded, after: Loaded): Set<VaultPath> {
   const moves = noteMoves(before.notes, after.notes);
   if (moves.same && attachmentMoves(before.attachments, after.attachments).same) return new Set(after.notes.filter((note, place) => note !== before.notes[place]).map((note) => note.path));
   const changed = new Set<VaultPath>();
