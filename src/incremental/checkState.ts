@@ -1,15 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader } from "../cacheFiles.js";
 import type { CheckFindings } from "../analyze/checkReport.js";
-import type { FindingLink } from "../analyze/findings.js";
 import { suggestionsOf } from "../analyze/nearMiss.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
-import { anchoredFromOf, countsKeptWith, type Spellings } from "./patchFindings.js";
+import { countsKeptWith, type Spellings } from "./patchFindings.js";
+import { factsLine, factsOfLine, fileLinksLine, fileLinksOf, fileLinksOfLine, type FileLinks } from "./stateLines.js";
 import { damaged, detailsOver, storedDetails, storedKeys, storedNames, type DetailsStore, type KeysStore, type NamesStore } from "./stateStores.js";
 
 /** Bump when the state changes shape: a state of another format is never trusted. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /** What `check` keeps between runs of a vault, beside its parse cache. */
 export interface CheckState {
@@ -43,16 +43,16 @@ export interface LastFindings {
 
 /**
  * The file: a header line (CacheHeader, every path, each note's size and time, the scan's
- * problems, the suggestions, and what patching the findings needs: each note's count of notes
- * linking to it, the notes with anchored links into it, and each missing topic's spellings); the last findings, read when no file changed
- * or a few notes were edited; one line of facts per note,
- * read on every run and written back as read when they did not change; one line with every note's
- * names in loose form, read only to search near misses; one with the keys links find every file
- * by, read only to resolve a few notes' links; then one line of details per note,
- * decoded only for the notes a run needs and written back as it was read when the note did not
- * change. Facts are arrays, and
- * paths are places (a note's in scan order, an attachment's after every note): at 10,000 notes
- * the facts are about 1 MB, the details 2 MB.
+ * problems, the suggestions, and each missing topic's spellings); the last findings, read when
+ * no file changed or a few notes were edited or came or went; one line of facts per note, written
+ * back as read when they did not change; one line of the links between files by place (which
+ * notes link to each file, and which with an anchor), read when the findings are patched; one
+ * line with every note's names in loose form, read only to search near misses; one with the keys
+ * links find every file by, read only to resolve a few notes' links; then one line of details per
+ * note, decoded only for the notes a run needs and written back as it was read when the note did
+ * not change. Facts are arrays that name files by path, never by place, so that a kept line stays
+ * true when files come or go and other notes' places shift; the links line is renumbered then.
+ * Places are a note's in scan order, an attachment's after every note.
  */
 interface StateHeader extends CacheHeader {
   notes: VaultPath[];
@@ -61,17 +61,9 @@ interface StateHeader extends CacheHeader {
   files: number[];
   scanProblems: Problem[];
   suggestions: [string, VaultPath | null][];
-  /** For each note, how many other notes link to it: whether it is an orphan, without reading their facts. */
-  linkedBy: number[];
   /** For each missing topic of the last findings, in their order, how many of its links use each spelling. */
   spellings: Spellings;
-  /** For each note, the notes with a link into it that has an anchor: checked again when its headings change. */
-  anchoredFrom: number[][];
 }
-
-type FactsLine = [size: number, mtimeMs: number, links: number, linksOut: 0 | 1, linksTo: number[], notable: NotableLine[], problems: ProblemLine[]];
-type NotableLine = [target: string, heading: string | null, block: string | null, line: number, column: number, raw: string, resolved: number, candidates: number[], brokenAnchor: FindingLink["brokenAnchor"]];
-type ProblemLine = [message: string] | [message: string, line: number];
 
 /** The state file of a vault: `<key>.check.json` in the cache folder. */
 export async function checkStateFile(vault: string, folder: string, version: string): Promise<{ file: string; header: CacheHeader }> {
@@ -94,8 +86,8 @@ export interface StoredCheckState {
 }
 
 /**
- * The last run's findings and what patching them needs when a few notes were edited: every
- * note's facts and details stay in the file's bytes until asked for.
+ * The last run's findings and what patching them needs when a few notes were edited or came or
+ * went: every note's facts and details stay in the file's bytes until asked for.
  */
 export interface LastRun {
   notePaths: VaultPath[];
@@ -104,9 +96,9 @@ export interface LastRun {
   files: number[];
   scanProblems: Problem[];
   suggestions: Map<string, VaultPath | null>;
-  linkedBy: number[];
   spellings: Spellings;
-  anchoredFrom: number[][];
+  /** By place: for each note, the files it links to and the notes with an anchored link into it. */
+  links: FileLinks;
   findings: CheckFindings;
   /** A note's facts, decoded from its line; throws DamagedState when the line cannot be read. */
   facts(place: number): NoteFacts;
@@ -122,9 +114,8 @@ export interface LastRun {
 /** A last run with some notes' facts and details made again, and the findings patched: the rest is written back as read. */
 export interface StatePatch {
   files: number[];
-  linkedBy: number[];
+  links: FileLinks;
   spellings: Spellings;
-  anchoredFrom: number[][];
   findings: CheckFindings;
   facts: ReadonlyMap<number, NoteFacts>;
   details: ReadonlyMap<number, NoteDetails>;
@@ -144,7 +135,7 @@ export async function openCheckState(file: string, expected: CacheHeader): Promi
   const header = headerEnd === -1 ? undefined : parseJson(bytes.toString("utf8", 0, headerEnd));
   if (!sameHeader(header, expected) || !wellFormedHeader(header)) return null;
   let ends: number[] | undefined;
-  const lineEnds = () => (ends ??= newlinesOf(bytes));
+  const lines = () => stateLinesOf(bytes, header, (ends ??= newlinesOf(bytes)));
   return {
     findingsIfUnchanged(scan) {
       const findingsEnd = bytes.indexOf(10, headerEnd + 1);
@@ -152,13 +143,10 @@ export async function openCheckState(file: string, expected: CacheHeader): Promi
       const findings = parseJson(bytes.toString("utf8", headerEnd + 1, findingsEnd));
       return wellFormedFindings(findings) ? findings : null;
     },
-    lastRun: () => lastRunOf(bytes, header, lineEnds()),
-    state: () => decodedState(bytes, header, lineEnds()),
+    lastRun: () => lastRunOf(bytes, header, lines()),
+    state: () => decodedState(header, lines()),
   };
 }
-
-/** The header, the findings, the names and the keys: every other line is a note's facts or details. */
-const LINES_BESIDE_NOTES = 4;
 
 function newlinesOf(bytes: Buffer): number[] {
   const ends: number[] = [];
@@ -166,34 +154,66 @@ function newlinesOf(bytes: Buffer): number[] {
   return ends;
 }
 
-/** Line 0 is the header, line 1 the findings, line 2 + i note i's facts, then the names and keys lines and a details line per note. */
-function lastRunOf(bytes: Buffer, header: StateHeader, ends: readonly number[]): LastRun | null {
-  const count = header.notes.length;
-  if (ends.length !== 2 * count + LINES_BESIDE_NOTES || header.files.length !== 2 * count || header.linkedBy.length !== count || header.anchoredFrom.length !== count) return null;
-  const findings = parseJson(bytes.toString("utf8", (ends[0] ?? 0) + 1, ends[1]));
-  if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
-  const paths = [...header.notes, ...header.attachments];
+/** Where each line of a state file is: what both a last run and a whole state are read from. */
+interface StateLines {
+  bytes: Buffer;
+  notes: number;
+  /** The text of a line, newline left out. */
+  text(line: number): string;
+  /** Where a line starts. */
+  start(line: number): number;
+  links: FileLinks;
+  names: NamesStore;
+  keys: KeysStore;
+  details: DetailsStore;
+}
+
+/**
+ * Line 0 is the header, line 1 the findings, line 2 + i note i's facts, then the links line, the
+ * names and keys lines, and a details line per note. Null when the lines or the links do not fit
+ * the header.
+ */
+function stateLinesOf(bytes: Buffer, header: StateHeader, ends: readonly number[]): StateLines | null {
+  const notes = header.notes.length;
+  if (ends.length !== 2 * notes + 5 || header.files.length !== 2 * notes) return null;
   const start = (line: number) => (ends[line - 1] ?? 0) + 1;
+  const text = (line: number) => bytes.toString("utf8", start(line), ends[line]);
+  const links = fileLinksOfLine(text(notes + 2), notes, notes + header.attachments.length);
+  if (links === null) return null;
+  return {
+    bytes, notes, text, start, links,
+    names: storedNames(bytes, start(notes + 3), start(notes + 4), notes),
+    keys: storedKeys(bytes, start(notes + 4), start(notes + 5), header),
+    details: storedDetails(bytes, ends.slice(notes + 4)),
+  };
+}
+
+function lastRunOf(bytes: Buffer, header: StateHeader, lines: StateLines | null): LastRun | null {
+  if (lines === null) return null;
+  const findings = parseJson(lines.text(1));
+  if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
+  const { notes, links, start } = lines;
   let places: ReadonlyMap<VaultPath, number> | undefined;
+  const placeOf = () => (places ??= placesOf(header));
   return {
     notePaths: header.notes,
     attachments: header.attachments,
     files: header.files,
     scanProblems: header.scanProblems,
     suggestions: new Map(header.suggestions),
-    linkedBy: header.linkedBy,
     spellings: header.spellings,
-    anchoredFrom: header.anchoredFrom,
+    links,
     findings,
     facts(place) {
-      const line = place >= 0 && place < count ? parseJson(bytes.toString("utf8", start(place + 2), ends[place + 2])) : undefined;
-      return (wellFormedFacts(line) ? decodeFacts(line, place, paths) : null) ?? damaged(place);
+      const path = header.notes[place];
+      if (path === undefined) return damaged(place);
+      return factsOfLine(lines.text(place + 2), path, links.linksTo[place] ?? [], placeOf()) ?? damaged(place);
     },
     factsSection: (from, to) => (to > from ? [bytes.subarray(start(from + 2), start(to + 2))] : []),
-    placeOf: () => (places ??= placesOf(header)),
-    names: storedNames(bytes, start(count + 2), start(count + 3), count),
-    keys: storedKeys(bytes, start(count + 3), start(count + 4), header),
-    details: storedDetails(bytes, ends.slice(count + 3)),
+    placeOf,
+    names: lines.names,
+    keys: lines.keys,
+    details: lines.details,
   };
 }
 
@@ -202,25 +222,19 @@ export async function readCheckState(file: string, expected: CacheHeader): Promi
   return (await openCheckState(file, expected))?.state() ?? null;
 }
 
-function decodedState(bytes: Buffer, header: StateHeader, ends: readonly number[]): CheckState | null {
-  if (ends.length !== 2 * header.notes.length + LINES_BESIDE_NOTES) return null;
-  const count = header.notes.length;
-  const paths = [...header.notes, ...header.attachments];
-  // Line i + 2 holds note i's facts.
-  const lineAt = (line: number) => bytes.subarray((ends[line - 1] ?? 0) + 1, (ends[line] ?? 0) + 1);
+function decodedState(header: StateHeader, lines: StateLines | null): CheckState | null {
+  if (lines === null) return null;
+  const { bytes, start } = lines;
+  const placeOf = placesOf(header);
   const notes: NoteFacts[] = [];
-  for (let place = 0; place < count; place++) {
-    const line = parseJson(bytes.toString("utf8", (ends[place + 1] ?? 0) + 1, ends[place + 2]));
-    const decoded = wellFormedFacts(line) ? decodeFacts(line, place, paths) : null;
+  for (const [place, path] of header.notes.entries()) {
+    const decoded = factsOfLine(lines.text(place + 2), path, lines.links.linksTo[place] ?? [], placeOf);
     if (decoded === null) return null;
     notes.push(decoded);
   }
   const read = [...notes];
-  const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? lineAt(place + 2) : undefined) };
-  const start = (line: number) => (ends[line - 1] ?? 0) + 1;
-  const names = storedNames(bytes, start(count + 2), start(count + 3), count);
-  const keys = storedKeys(bytes, start(count + 3), start(count + 4), header);
-  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names, keys, details: storedDetails(bytes, ends.slice(count + 3)), storedFacts };
+  const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? bytes.subarray(start(place + 2), start(place + 3)) : undefined) };
+  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names: lines.names, keys: lines.keys, details: lines.details, storedFacts };
 }
 
 function sameFilesAs(header: StateHeader, scan: ScanResult): boolean {
@@ -247,99 +261,46 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
     files: state.notes.flatMap((facts) => [facts.size, facts.mtimeMs]),
     scanProblems: last.scanProblems,
     suggestions: [...state.suggestions],
-    ...countsKeptWith(state.notes, last.findings),
-    anchoredFrom: [],
+    spellings: countsKeptWith(state.notes, last.findings).spellings,
   };
-  const placeOf = placesOf(full);
-  full.anchoredFrom = anchoredFromOf(state.notes, (path) => placeOf.get(path) ?? -1);
-  await writeAtomically(file, stateLines(full, last.findings, factsLines(full, state), [state.names, state.keys], state.details));
+  const links = fileLinksOf(state.notes, placesOf(full));
+  const facts = state.notes.map((facts, place) => state.storedFacts?.line(place, facts) ?? factsLine(facts));
+  await writeAtomically(file, stateLines(full, last.findings, facts, links, [state.names, state.keys], state.details));
 }
 
 /** Writes a last run with a patch over it, atomically: unchanged lines are copied as they were read. */
 export async function writePatchedState(file: string, header: CacheHeader, run: LastRun, patch: StatePatch): Promise<void> {
-  const { files, linkedBy, spellings, anchoredFrom, findings } = patch;
-  const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], linkedBy, spellings, anchoredFrom };
-  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(run, patch.facts), [patch.names, run.keys], detailsOver(run.details, patch.details)));
+  const { files, spellings, findings } = patch;
+  const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], spellings };
+  await writeAtomically(file, stateLines(full, findings, patchedFactsLines(run, patch.facts), patch.links, [patch.names, run.keys], detailsOver(run.details, patch.details)));
 }
 
-function* stateLines(header: StateHeader, findings: CheckFindings, facts: Iterable<string | Uint8Array>, [names, keys]: [NamesStore, KeysStore], details: DetailsStore): Generator<string | Uint8Array> {
+function* stateLines(header: StateHeader, findings: CheckFindings, facts: Iterable<string | Uint8Array>, links: FileLinks, [names, keys]: [NamesStore, KeysStore], details: DetailsStore): Generator<string | Uint8Array> {
   yield `${JSON.stringify(header)}\n`;
   yield `${JSON.stringify(findings)}\n`;
   yield* facts;
+  yield fileLinksLine(links);
   yield names.line();
   yield keys.line();
   yield* details.section(0, header.notes.length);
-}
-
-function* factsLines(header: StateHeader, state: CheckState): Generator<string | Uint8Array> {
-  let placeOf: Map<VaultPath, number> | undefined;
-  for (const [place, facts] of state.notes.entries()) {
-    const stored = state.storedFacts?.line(place, facts);
-    yield stored ?? factsLine(facts, (placeOf ??= placesOf(header)));
-  }
 }
 
 function* patchedFactsLines(run: LastRun, facts: ReadonlyMap<number, NoteFacts>): Generator<string | Uint8Array> {
   let next = 0;
   for (const place of [...facts.keys()].sort((a, b) => a - b)) {
     yield* run.factsSection(next, place);
-    yield factsLine(facts.get(place) as NoteFacts, run.placeOf());
+    yield factsLine(facts.get(place) as NoteFacts);
     next = place + 1;
   }
   yield* run.factsSection(next, run.notePaths.length);
-}
-
-function factsLine(facts: NoteFacts, placeOf: ReadonlyMap<VaultPath, number>): string {
-  return `${JSON.stringify(encodeFacts(facts, placeOf))}\n`;
 }
 
 function placesOf(header: Pick<StateHeader, "notes" | "attachments">): Map<VaultPath, number> {
   return new Map([...header.notes, ...header.attachments].map((path, at) => [path, at] as const));
 }
 
-function encodeFacts(f: NoteFacts, placeOf: ReadonlyMap<VaultPath, number>): FactsLine {
-  const place = (path: VaultPath | null) => (path === null ? -1 : (placeOf.get(path) ?? -1));
-  const notable = f.notable.map((l): NotableLine => [l.target, l.heading, l.block, l.line, l.column, l.raw, place(l.resolved), l.candidates.map(place), l.brokenAnchor]);
-  const problems = f.problems.map((p): ProblemLine => (p.line === undefined ? [p.message] : [p.message, p.line]));
-  return [f.size, f.mtimeMs, f.links, f.linksOut ? 1 : 0, f.linksTo, notable, problems];
-}
-
-/** The facts a line holds; null when a place points at no path. */
-function decodeFacts([size, mtimeMs, links, linksOut, linksTo, notable, problems]: FactsLine, place: number, paths: readonly VaultPath[]): NoteFacts | null {
-  const path = paths[place] as VaultPath;
-  let lost = linksTo.some((to) => paths[to] === undefined);
-  const pathAt = (at: number): VaultPath => {
-    const found = paths[at];
-    if (found === undefined) lost = true;
-    return found as VaultPath;
-  };
-  const facts: NoteFacts = {
-    path, size, mtimeMs, links, linksTo,
-    linksOut: linksOut === 1,
-    notable: notable.map(([target, heading, block, line, column, raw, resolved, candidates, brokenAnchor]) => ({
-      source: path, target, heading, block, line, column, raw,
-      resolved: resolved === -1 ? null : pathAt(resolved),
-      candidates: candidates.map(pathAt),
-      brokenAnchor,
-    })),
-    problems: problems.map(([message, line]): Problem => (line === undefined ? { path, message } : { path, message, line })),
-  };
-  return lost ? null : facts;
-}
-
 function wellFormedHeader(value: unknown): value is StateHeader {
   const header = value as Partial<StateHeader>;
-  const lists = [header.notes, header.attachments, header.files, header.scanProblems, header.suggestions, header.linkedBy, header.spellings, header.anchoredFrom];
-  return lists.every(Array.isArray) && [...(header.spellings ?? []), ...(header.anchoredFrom ?? [])].every(Array.isArray);
-}
-
-/** Enough shape checking that a damaged state is never handed to the findings. */
-function wellFormedFacts(value: unknown): value is FactsLine {
-  if (!Array.isArray(value) || value.length !== 7) return false;
-  const [size, mtimeMs, links, linksOut, linksTo, notable, problems] = value as unknown[];
-  return (
-    typeof size === "number" && typeof mtimeMs === "number" && typeof links === "number" && (linksOut === 0 || linksOut === 1) &&
-    Array.isArray(linksTo) && Array.isArray(problems) &&
-    Array.isArray(notable) && notable.every((link) => Array.isArray(link) && link.length === 9 && Array.isArray(link[7]))
-  );
+  const lists = [header.notes, header.attachments, header.files, header.scanProblems, header.suggestions, header.spellings];
+  return lists.every(Array.isArray) && (header.spellings ?? []).every(Array.isArray);
 }

@@ -38,8 +38,8 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
     // Only some notes' text changed: their findings are patched into the last ones.
     const run = stored?.lastRun();
     const edited = run ? await findingsAfterEdits(scan, run, cacheFolder) : null;
-    if (run && edited) {
-      await writePatchedState(kept.file, kept.header, run, edited.patch);
+    if (edited) {
+      await writePatchedState(kept.file, kept.header, edited.run, edited.patch);
       return edited.findings;
     }
     const state = stored?.state();

@@ -8,60 +8,79 @@ import { pathIndexFromKeys, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import type { LastRun, StatePatch } from "./checkState.js";
-import { filesMoved } from "./fileChanges.js";
-import { noteDetails, noteFacts, type NoteDetails, type NoteFacts } from "./noteFacts.js";
-import { anchoredFromAfter, patchFindings, type EditedNote } from "./patchFindings.js";
+import { fileChanges } from "./fileChanges.js";
+import { runAfterMoves } from "./movedRun.js";
+import { noteDetails, noteFacts, withoutLinks, type NoteDetails, type NoteFacts } from "./noteFacts.js";
+import { patchFindings, type EditedNote } from "./patchFindings.js";
+import { fileLinksAfter, linkedByOf } from "./stateLines.js";
 import { DamagedState, lineGiven, type NamesStore } from "./stateStores.js";
 import { MOST_CHANGED } from "./updateFindings.js";
 
 export interface EditedCheck {
   findings: CheckFindings;
+  /** The last run renumbered to the files now, which `patch` goes over. */
+  run: LastRun;
   patch: StatePatch;
 }
 
 /**
- * The findings when the files are those of the last run and only some notes' text changed,
- * made by patching the last findings: only the edited notes are read, and of the other notes'
- * facts only those with an anchored link into an edited note whose headings or block ids changed
- * are decoded; when an edited note changed its title or aliases, the missing topics' suggestions
- * are searched again where that can change them. Null when that cannot be done (a file came or
- * went, the scan's problems changed, too many or a big note changed, or a part of the state is
- * damaged): `updateFindings` or a full check does those.
+ * The findings after some notes were edited, added or removed, made by patching the last findings:
+ * only the notes edited or added are read, and those whose links may find another file now that
+ * files came or went (found from the kept links and findings); of the other notes' facts only
+ * those with an anchored link into an edited note whose headings or block ids changed are
+ * decoded. When a note came, went or changed its title or aliases, the missing topics'
+ * suggestions are searched again where that can change them. Null when that cannot be done (the
+ * scan's problems changed, too many or a big note changed, or a part of the state is damaged):
+ * `updateFindings` or a full check does those.
  */
-export async function findingsAfterEdits(scan: ScanResult, run: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
-  if (filesMoved(scan, run) || JSON.stringify(scan.problems) !== JSON.stringify(run.scanProblems)) return null;
-  const places = scan.notes.flatMap((file, place) => (file.size === run.files[2 * place] && file.mtimeMs === run.files[2 * place + 1] ? [] : [place]));
-  if (places.length > MOST_CHANGED || places.some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
+export async function findingsAfterEdits(scan: ScanResult, last: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
+  if (JSON.stringify(scan.problems) !== JSON.stringify(last.scanProblems)) return null;
   try {
-    return await patched(scan, run, places, codeCache);
+    const changes = fileChanges(scan, last);
+    const { run, removed, byChangedName } = changes.moved ? runAfterMoves(last, changes, scan.notes.length) : { run: last, removed: [], byChangedName: [] };
+    // Each note to read, and whether its kept hash may spare parsing it (not when it is new, or its links by name may resolve otherwise).
+    const reread = new Map<number, boolean>();
+    scan.notes.forEach((file, place) => {
+      if (file.size !== run.files[2 * place] || file.mtimeMs !== run.files[2 * place + 1]) reread.set(place, changes.oldPlace[place] !== -1);
+    });
+    for (const place of byChangedName) reread.set(place, false);
+    if (reread.size + removed.length > MOST_CHANGED || [...reread.keys()].some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
+    return await patched(scan, run, { reread, removed, added: (place) => changes.oldPlace[place] === -1 }, codeCache);
   } catch (error) {
     if (error instanceof DamagedState) return null;
     throw error;
   }
 }
 
-async function patched(scan: ScanResult, run: LastRun, places: readonly number[], codeCache: string | null): Promise<EditedCheck | null> {
+/** The notes a patch reads again (each with whether its kept hash may spare parsing it), those removed, and which are new. */
+interface NotesToPatch {
+  reread: ReadonlyMap<number, boolean>;
+  removed: readonly EditedNote[];
+  added(place: number): boolean;
+}
+
+async function patched(scan: ScanResult, run: LastRun, notes: NotesToPatch, codeCache: string | null): Promise<EditedCheck> {
   const files = [...run.files];
   const facts = new Map<number, NoteFacts>();
   const details = new Map<number, NoteDetails>();
   const reread: { place: number; file: VaultFile; hash: string | null; parsed: ParsedNote }[] = [];
-  for (const place of places) {
+  for (const [place, hashMaySpare] of notes.reread) {
     const file = scan.notes[place] as VaultFile;
     [files[2 * place], files[2 * place + 1]] = [file.size, file.mtimeMs];
-    const read = await readAndHash(file, {}, run.details.get(place).hash, codeCache);
+    const read = await readAndHash(file, {}, hashMaySpare ? run.details.get(place).hash : null, codeCache);
     // The same text with another time: only the time is kept anew.
     if (read.parsed === null) facts.set(place, { ...run.facts(place), size: file.size, mtimeMs: file.mtimeMs });
     else reread.push({ place, file, hash: read.hash, parsed: read.parsed });
   }
   // Notes whose headings or block ids changed: the anchors of other notes' links into them are checked again below.
   const reanchored = new Set<VaultPath>();
-  // Notes known by other names now: what missing topics suggest may change.
+  // Notes new or known by other names now: what missing topics suggest may change.
   const renamed = new Map<number, NamedNote>();
   for (const { place, hash, parsed } of reread) {
     const now = noteDetails(parsed.note, hash);
-    const before = run.details.get(place);
-    if (!sameNames(before, now)) renamed.set(place, { path: parsed.note.path, ...now });
-    if (!sameAnchors(before, now)) reanchored.add(parsed.note.path);
+    const before = notes.added(place) ? undefined : run.details.get(place);
+    if (!before || !sameNames(before, now)) renamed.set(place, { path: parsed.note.path, ...now });
+    if (before && !sameAnchors(before, now)) reanchored.add(parsed.note.path);
     details.set(place, now);
   }
   const placeOf = run.placeOf();
@@ -74,23 +93,26 @@ async function patched(scan: ScanResult, run: LastRun, places: readonly number[]
   const edited = reread.map(({ place, file, hash, parsed }): EditedNote => {
     const after = noteFacts(file, hash, parsed.note, resolveNoteLinks(parsed.note, index), parsed.problems, placeOf);
     facts.set(place, after);
-    return { place, before: run.facts(place), after };
+    return { place, before: notes.added(place) ? withoutLinks(after.path) : run.facts(place), after };
   });
   const read = new Set(reread.map(({ place }) => place));
-  edited.push(...anchorsCheckedAgain(run, reanchored, read, index, facts));
-  const { names, suggestionsFor } = suggestionsAfterRenames(run, renamed, details);
+  edited.push(...anchorsCheckedAgain(run, reanchored, read, index, facts), ...notes.removed);
+  const gone = notes.removed.map((note) => note.before.path);
+  const { names, suggestionsFor } = suggestionsAfterRenames(run, renamed, gone, details);
   const place = (path: VaultPath) => placeOf.get(path) ?? -1;
-  const { findings, linkedBy, spellings } = patchFindings(run, edited, place, suggestionsFor, renamed.size > 0);
-  const anchoredFrom = anchoredFromAfter(run.anchoredFrom, edited, place);
-  return { findings, patch: { files, linkedBy, spellings, anchoredFrom, findings, facts, details, names } };
+  const kept = { findings: run.findings, scanProblems: run.scanProblems, spellings: run.spellings, linkedBy: linkedByOf(run.links, notes.removed) };
+  const counts = { notes: run.notePaths.length, attachments: run.attachments.length };
+  const { findings, spellings } = patchFindings(kept, edited, place, suggestionsFor, renamed.size > 0 || gone.length > 0, counts);
+  return { findings, run, patch: { files, links: fileLinksAfter(run.links, edited, place), spellings, findings, facts, details, names } };
 }
 
 /**
- * Every note's names to keep, with those of the renamed notes as they are now, and the kept
- * suggestions, but where the renamed notes may change them (searched then in those names).
+ * Every note's names to keep, with those of the renamed and new notes as they are now, and the
+ * kept suggestions, but where the renamed, new or gone notes may change them (searched then in
+ * those names).
  */
-function suggestionsAfterRenames(run: LastRun, renamed: ReadonlyMap<number, NamedNote>, details: ReadonlyMap<number, NoteDetails>): { names: NamesStore; suggestionsFor: SuggestionsFor } {
-  if (renamed.size === 0) return { names: run.names, suggestionsFor: keptSuggestions(() => nearMissNamesOf(run.notePaths, run.names.get()), run.suggestions) };
+function suggestionsAfterRenames(run: LastRun, renamed: ReadonlyMap<number, NamedNote>, gone: readonly VaultPath[], details: ReadonlyMap<number, NoteDetails>): { names: NamesStore; suggestionsFor: SuggestionsFor } {
+  if (renamed.size === 0 && gone.length === 0) return { names: run.names, suggestionsFor: keptSuggestions(() => nearMissNamesOf(run.notePaths, run.names.get()), run.suggestions) };
   const loose = [...run.names.get()];
   for (const [place, note] of renamed) loose[place] = looseNamesOf(note);
   const placeOf = run.placeOf();
@@ -99,7 +121,7 @@ function suggestionsAfterRenames(run: LastRun, renamed: ReadonlyMap<number, Name
     return { path, ...(details.get(place) ?? run.details.get(place)) };
   };
   const notes = [...renamed.values()];
-  const known = suggestionsAfter(run.suggestions, new Set(notes.map((note) => note.path)), notes, namesOf);
+  const known = suggestionsAfter(run.suggestions, new Set([...gone, ...notes.map((note) => note.path)]), notes, namesOf);
   return { names: lineGiven(loose), suggestionsFor: keptSuggestions(() => nearMissNamesOf(run.notePaths, loose), known) };
 }
 
@@ -109,7 +131,7 @@ function suggestionsAfterRenames(run: LastRun, renamed: ReadonlyMap<number, Name
  * changed (`facts` takes their new facts).
  */
 function anchorsCheckedAgain(run: LastRun, reanchored: ReadonlySet<VaultPath>, read: ReadonlySet<number>, index: NameIndex, facts: Map<number, NoteFacts>): EditedNote[] {
-  const sources = new Set([...reanchored].flatMap((path) => run.anchoredFrom[run.placeOf().get(path) ?? -1] ?? []));
+  const sources = new Set([...reanchored].flatMap((path) => run.links.anchoredFrom[run.placeOf().get(path) ?? -1] ?? []));
   const edited: EditedNote[] = [];
   for (const place of [...sources].sort((a, b) => a - b)) {
     if (read.has(place)) continue;

@@ -59,6 +59,11 @@ export function noteFacts(file: Pick<VaultFile, "size" | "mtimeMs">, hash: strin
   };
 }
 
+/** The facts of a note with no links and no problems: what a new note was before, and a removed one is after. */
+export function withoutLinks(path: VaultPath): NoteFacts {
+  return { path, size: 0, mtimeMs: 0, links: 0, linksOut: false, linksTo: [], notable: [], problems: [] };
+}
+
 export function noteDetails(note: NoteRecord, hash: string | null): NoteDetails {
   return { hash, title: note.title, aliases: note.aliases, headings: note.headings, blockIds: note.blockIds };
 }

@@ -33,7 +33,7 @@ type DetailsLine = [hash: string | null, title: string, aliases: string[], headi
 
 /** A line's value given whole. */
 export function lineGiven<T>(value: T): StoredLine<T> {
-  return { get: () => value, line: () => `${JSON.stringify(value)}\n` };
+  return lineMadeBy(() => value);
 }
 
 /** A line left in the file's bytes until asked for, and written back as it is. */
@@ -98,18 +98,32 @@ export function detailsMoved(base: DetailsStore, oldPlace: Int32Array): DetailsS
   const from = (place: number) => oldPlace[place] ?? -1;
   return {
     get: (place) => (from(place) === -1 ? damaged(place) : base.get(from(place))),
-    *section(start, end) {
-      // Runs of notes that sat together are copied as one piece.
-      for (let place = start; place < end; ) {
-        const first = from(place);
-        if (first === -1) damaged(place);
-        let next = place + 1;
-        while (next < end && from(next) === first + (next - place)) next++;
-        yield* base.section(first, first + (next - place));
-        place = next;
-      }
-    },
+    section: (start, end) => sectionsMoved(oldPlace, start, end, (first, last) => base.section(first, last)),
   };
+}
+
+/**
+ * The lines of notes `start` to `end - 1` by their new places, from `section` of the old ones:
+ * runs of notes that sat together are copied as one piece. A new note has none (its line must be
+ * given over it).
+ */
+export function* sectionsMoved<T>(oldPlace: Int32Array, start: number, end: number, section: (from: number, to: number) => Iterable<T>): Generator<T> {
+  const from = (place: number) => oldPlace[place] ?? -1;
+  for (let place = start; place < end; ) {
+    const first = from(place);
+    if (first === -1) damaged(place);
+    let next = place + 1;
+    while (next < end && from(next) === first + (next - place)) next++;
+    yield* section(first, first + (next - place));
+    place = next;
+  }
+}
+
+/** A line made only when first asked for. */
+export function lineMadeBy<T>(make: () => T): StoredLine<T> {
+  let made: T | undefined;
+  const get = () => (made ??= make());
+  return { get, line: () => `${JSON.stringify(get())}\n` };
 }
 
 /** Details left in the file's bytes until asked for, and written back as they are; `ends[i]` ends the line before note i's. */

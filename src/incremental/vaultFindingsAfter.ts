@@ -5,7 +5,7 @@ import { sameFiles } from "../keys.js";
 import { changedNotes, noteMoves, type NoteMoves } from "../noteMoves.js";
 import { sameAnchors } from "../resolve/anchors.js";
 import type { NoteRecord, Problem, Vault, VaultPath } from "../types.js";
-import { noteFacts, type NoteFacts } from "./noteFacts.js";
+import { noteFacts, withoutLinks, type NoteFacts } from "./noteFacts.js";
 import { countsKeptWith, patchFindings, type EditedNote, type FindingsCounts } from "./patchFindings.js";
 import { MOST_CHANGED } from "./updateFindings.js";
 
@@ -69,11 +69,6 @@ function editedSince(before: FoundVault, now: Omit<FoundVault, "findings">, plac
     }),
     ...moves.removed.map((path): EditedNote => ({ place: -1, before: beforeOf.get(path) as NoteFacts, after: withoutLinks(path) })),
   ];
-}
-
-/** The facts of a note with no links and no problems: what a new note was before, and a removed one is after. */
-function withoutLinks(path: VaultPath): NoteFacts {
-  return { path, size: 0, mtimeMs: 0, links: 0, linksOut: false, linksTo: [], notable: [], problems: [] };
 }
 
 function placesOf(vault: Vault): Map<VaultPath, number> {

@@ -7,7 +7,7 @@ import { vaultFindings, type CheckFindings } from "../../src/analyze/checkReport
 import type { CacheHeader } from "../../src/cacheFiles.js";
 import { nearMissFinder } from "../../src/analyze/nearMiss.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
-import { checkStateFile, openCheckState, readCheckState } from "../../src/incremental/checkState.js";
+import { checkStateFile, openCheckState, readCheckState, type CheckState } from "../../src/incremental/checkState.js";
 import { findingsAfterEdits } from "../../src/incremental/editedNotes.js";
 import { noteFacts } from "../../src/incremental/noteFacts.js";
 import { patchedVaultFindings } from "../../src/incremental/vaultFindingsAfter.js";
@@ -104,12 +104,25 @@ const linkOnly = (() => {
 
 /** The findings patched into the last ones (failing when no patch could be made), as `check` gives them, and from a full check. */
 function patchedWay(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
+  return keptAndFull(root, cache, (file, header, scan) => patchedFindings(file, header, scan));
+}
+
+async function patchedFindings(file: string, header: CacheHeader, scan: ScanResult): Promise<CheckFindings | undefined> {
+  const run = (await openCheckState(file, header))?.lastRun() ?? null;
+  expect(run, "the last run was kept").not.toBeNull();
+  const edited = run && (await findingsAfterEdits(scan, run));
+  expect(edited, "the edit was patched").not.toBeNull();
+  return edited?.findings;
+}
+
+/** `bothWays` and `patchedWay` at once: the findings patched, updated from the whole state, as `check` gives them, and from a full check. */
+function everyWay(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
   return keptAndFull(root, cache, async (file, header, scan) => {
-    const run = (await openCheckState(file, header))?.lastRun() ?? null;
-    expect(run, "the last run was kept").not.toBeNull();
-    const edited = run && (await findingsAfterEdits(scan, run));
-    expect(edited, "the edit was patched").not.toBeNull();
-    return edited?.findings;
+    const updated = await updateFindings(scan, (await readCheckState(file, header)) as CheckState);
+    expect(updated, "the state was usable").not.toBeNull();
+    const patched = await patchedFindings(file, header, scan);
+    expect(patched).toEqual(updated?.findings);
+    return patched;
   });
 }
 
@@ -186,7 +199,7 @@ describe("check from the state the last check kept", () => {
     for (const step of [change, then]) {
       if (!step) continue;
       step(root);
-      const { kept, full } = await bothWays(root, cache);
+      const { kept, full } = await everyWay(root, cache);
       expect(kept).toEqual(full);
     }
   });
@@ -311,6 +324,24 @@ describe("check from the state the last check kept", () => {
     expect(readdirSync(cache).filter((name) => name.endsWith(".check.json"))).toHaveLength(1);
   });
 
+  it.each([
+    // Five notes, no attachment: five lists of notes linking in, five of notes with anchored links in.
+    ["a place past the notes", "[[[0,99],[],[],[],[]],[[],[],[],[],[]]]"],
+    ["a list missing", "[[[1],[],[],[]],[[],[],[],[],[]]]"],
+    ["not a links line", '{"linkedFrom": []}'],
+  ])("trusts neither the last run nor the state when the links line has %s, and checks in full", async (_what, damage) => {
+    const { root, cache } = await checkedSample();
+    const { file, header } = await checkStateFile(root, cache, version());
+    const lines = readFileSync(file, "utf8").split("\n");
+    // After the header, the last findings and a line of facts per note.
+    lines[2 + Object.keys(vault).length] = damage;
+    writeFileSync(file, lines.join("\n"));
+    write(root, "Lonely.md", "# Lonely\n\n[[EC2]]\n");
+    const stored = await openCheckState(file, header);
+    expect([stored?.lastRun(), stored?.state()]).toEqual([null, null]);
+    expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
+  });
+
   it("leaves a changed big note to a full check, which parses it on a worker under its time budget", async () => {
     const { root, cache } = await checkedSample();
     write(root, "Lonely.md", `# Lonely\n\n${"word ".repeat(30_000)}[[EC2]]\n`);
@@ -323,10 +354,10 @@ describe("check from the state the last check kept", () => {
   it.each([
     // The last line holds the details of the last note in scan order ("Spot instances.md"), read only when it changes.
     ["a note's details, read as it changes", (lines: string[]) => lines.length - 2, '["not a hash"', ["Spot instances.md", "# Spot\n\n[[Pricing]] [[EC2]]\n"]],
-    // After the header, the last findings and a line of facts per note, a line holds every note's names in loose form, read only to search near misses.
-    ["the names, read as a new missing topic is searched", () => 2 + Object.keys(vault).length, '[["not", "enough"]]', ["Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n"]],
+    // After the header, the last findings, a line of facts per note and the links line, a line holds every note's names in loose form, read only to search near misses.
+    ["the names, read as a new missing topic is searched", () => 3 + Object.keys(vault).length, '[["not", "enough"]]', ["Lonely.md", "# Lonely\n\n[[Enclaves]] [[Lonly topic]]\n"]],
     // The line after the names holds the keys every file is found by, read as a file comes or goes.
-    ["the keys, read as a note is added", () => 3 + Object.keys(vault).length, '{"noteNames": []}', ["Enclaves.md", "# Enclaves\n"]],
+    ["the keys, read as a note is added", () => 4 + Object.keys(vault).length, '{"noteNames": []}', ["Enclaves.md", "# Enclaves\n"]],
   ] as const)("checks in full when a part of the state it needs turns out damaged: %s", async (_part, lineOf, damage, [path, text]) => {
     const { root, cache } = await checkedSample();
     const { file, header } = await checkStateFile(root, cache, version());
@@ -394,7 +425,7 @@ describe("check from the state the last check kept", () => {
         for (const { path, text: content } of edits) {
           if (content === null) rmSync(join(root, path), { force: true });
           else write(root, path, content);
-          const { kept, full } = await bothWays(root, cache);
+          const { kept, full } = await everyWay(root, cache);
           expect(kept).toEqual(full);
         }
       }),

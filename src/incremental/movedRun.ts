@@ -1,0 +1,91 @@
+import { changedNameTest } from "../resolve/changedNames.js";
+import { fileKeysOf, type FileKeys } from "../resolve/nameIndex.js";
+import type { LastRun } from "./checkState.js";
+import type { FileChanges } from "./fileChanges.js";
+import { withoutLinks, type NoteFacts } from "./noteFacts.js";
+import type { EditedNote } from "./patchFindings.js";
+import { damaged, DamagedState, detailsMoved, lineGiven, lineMadeBy, sectionsMoved } from "./stateStores.js";
+
+/** A last run seen with the files a scan found, when some came or went. */
+export interface MovedRun {
+  /** The last run with every place the scan's: a new note has no facts or details (its reading gives them) and no names yet. */
+  run: LastRun;
+  /** The notes gone, as edited notes: their facts before (what they linked to by the places now), none after. */
+  removed: EditedNote[];
+  /** The notes kept, by their places now, whose links may find another file: they are read again. */
+  byChangedName: number[];
+}
+
+/**
+ * The last run renumbered to the places of the files now (`changes`, made from the scan and
+ * `run`). Nothing is decoded until asked for but the links between files and the keys of the
+ * names that came or went; kept facts and details lines are written back as they were read.
+ */
+export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number): MovedRun {
+  const { paths, oldPlace, newPlace } = changes;
+  const was = (place: number) => oldPlace[place] ?? -1;
+  const renumber = (places: readonly number[]) => renumbered(places, newPlace);
+  const keptBy = <T>(place: number, kept: (old: number) => T, added: T) => (was(place) === -1 ? added : kept(was(place)));
+  const factsNow = (facts: NoteFacts): NoteFacts => ({ ...facts, linksTo: renumber(facts.linksTo) });
+  const notePaths = paths.slice(0, notes);
+  const attachments = paths.slice(notes);
+  const placeOf = new Map(paths.map((path, place) => [path, place] as const));
+  const keys = fileKeysOf(notePaths, attachments);
+  const moved: LastRun = {
+    ...run,
+    notePaths,
+    attachments,
+    files: notePaths.flatMap((_path, place) => keptBy(place, (old) => [run.files[2 * old] ?? -1, run.files[2 * old + 1] ?? 0], [-1, 0])),
+    links: {
+      linksTo: notePaths.map((_path, place) => keptBy(place, (old) => renumber(run.links.linksTo[old] ?? []), [])),
+      anchoredFrom: notePaths.map((_path, place) => keptBy(place, (old) => renumber(run.links.anchoredFrom[old] ?? []), [])),
+    },
+    facts: (place) => keptBy(place, (old) => factsNow(run.facts(old)), undefined) ?? damaged(place),
+    factsSection: (from, to) => sectionsMoved(oldPlace, from, to, (first, last) => run.factsSection(first, last)),
+    placeOf: () => placeOf,
+    names: lineMadeBy(() => notePaths.map((_path, place) => keptBy(place, (old) => run.names.get()[old] ?? damagedNames(), []))),
+    keys: lineGiven(keys),
+    details: detailsMoved(run.details, oldPlace),
+  };
+  const removed = run.notePaths.flatMap((path, old): EditedNote[] => (newPlace[old] === -1 ? [{ place: -1, before: factsNow(run.facts(old)), after: withoutLinks(path) }] : []));
+  return { run: moved, removed, byChangedName: renumber(linksByChangedName(run, changes, keys)) };
+}
+
+/** `places` by their places now, those of files gone left out; a plain loop, as every note's links are renumbered. */
+function renumbered(places: readonly number[], newPlace: Int32Array): number[] {
+  const now: number[] = [];
+  for (let i = 0; i < places.length; i++) {
+    const place = newPlace[places[i] as number] ?? -1;
+    if (place !== -1) now.push(place);
+  }
+  return now;
+}
+
+/**
+ * The last run's notes whose links may find another file now that files named `changes.keys`
+ * came or went (by the last run's places): those with such a name (a link to itself goes by it),
+ * those linking to a file with such a name (a link that found files, even more than one, found
+ * one by its name), and those with a link by such a name that found nothing. Read from the links
+ * line and the missing topics, no note's facts; `keys` are those of the files now.
+ */
+function linksByChangedName(run: LastRun, changes: FileChanges, keys: FileKeys): number[] {
+  // The files of such a name: every file gone, and those kept with it.
+  const named = new Uint8Array(changes.oldPaths.length);
+  changes.newPlace.forEach((place, old) => place === -1 && (named[old] = 1));
+  const nameKeys = [...keys.noteNames, ...keys.attachmentNames];
+  nameKeys.forEach((key, place) => changes.keys.has(key) && (changes.oldPlace[place] ?? -1) !== -1 && (named[changes.oldPlace[place] as number] = 1));
+  const sources = new Set<number>();
+  run.links.linksTo.forEach((linksTo, from) => {
+    if (named[from] === 1 || linksTo.some((to) => named[to] === 1)) sources.add(from);
+  });
+  const byName = changedNameTest(changes.keys);
+  const placeOf = run.placeOf();
+  run.findings.dangling.forEach((group, i) => {
+    const spellings = [group.target, ...(run.spellings[i] ?? []).map(([spelling]) => spelling)];
+    if (spellings.some(byName)) for (const reference of group.references) sources.add(placeOf.get(reference.source) ?? damagedNames());
+  });
+  return [...sources].sort((a, b) => a - b);
+}
+function damagedNames(): never {
+  throw new DamagedState("the kept findings or names name a note the state does not know");
+}
