@@ -40,16 +40,38 @@ export function fileChanges(scan: ScanResult, state: KnownFiles): FileChanges {
     const identity = Int32Array.from(paths, (_path, i) => i);
     return { paths, oldPaths: before, oldPlace: identity, newPlace: identity, moved: false, keys: new Set() };
   }
-  const placeBefore = new Map(before.map((path, place) => [path, place] as const));
-  const oldPlace = Int32Array.from(paths, (path) => placeBefore.get(path) ?? -1);
+  const oldPlace = new Int32Array(paths.length).fill(-1);
   const newPlace = new Int32Array(before.length).fill(-1);
   // A note and an attachment never share a path (`.md` decides), so a path kept is the same kind of file.
-  oldPlace.forEach((old, place) => {
-    if (old !== -1) newPlace[old] = place;
-  });
+  const notes = scan.notes.length;
+  matchPaths(paths.slice(0, notes), state.notePaths, 0, 0, oldPlace, newPlace);
+  matchPaths(paths.slice(notes), state.attachments, notes, state.notePaths.length, oldPlace, newPlace);
   const added = paths.filter((_path, place) => oldPlace[place] === -1);
   const removed = before.filter((_path, old) => newPlace[old] === -1);
   return { paths, oldPaths: before, oldPlace, newPlace, moved: true, keys: new Set([...added, ...removed].map(fileKey)) };
+}
+
+/**
+ * Sets `oldPlace` and `newPlace` for the paths both lists hold (their places offset by `at` and
+ * `atBefore`). Both are in scan order, where a file or two come or go at one spot: the paths
+ * alike before the first difference and after the last are matched in place, and only those
+ * between are looked up.
+ */
+function matchPaths(now: readonly VaultPath[], before: readonly VaultPath[], at: number, atBefore: number, oldPlace: Int32Array, newPlace: Int32Array): void {
+  const match = (i: number, old: number) => {
+    oldPlace[at + i] = atBefore + old;
+    newPlace[atBefore + old] = at + i;
+  };
+  let first = 0;
+  while (first < now.length && first < before.length && now[first] === before[first]) match(first, first++);
+  let end = now.length;
+  let endBefore = before.length;
+  while (end > first && endBefore > first && now[end - 1] === before[endBefore - 1]) match(--end, --endBefore);
+  const placeBefore = new Map(before.slice(first, endBefore).map((path, i) => [path, first + i] as const));
+  for (let i = first; i < end; i++) {
+    const old = placeBefore.get(now[i] as VaultPath);
+    if (old !== undefined) match(i, old);
+  }
 }
 
 /**

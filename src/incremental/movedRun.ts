@@ -1,5 +1,6 @@
 import { changedNameTest } from "../resolve/changedNames.js";
 import { fileKeysOf, type FileKeys } from "../resolve/nameIndex.js";
+import type { VaultPath } from "../types.js";
 import type { LastRun } from "./checkState.js";
 import type { FileChanges } from "./fileChanges.js";
 import { withoutLinks, type NoteFacts } from "./noteFacts.js";
@@ -35,7 +36,7 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
     ...run,
     notePaths,
     attachments,
-    files: notePaths.flatMap((_path, place) => keptBy(place, (old) => [run.files[2 * old] ?? -1, run.files[2 * old + 1] ?? 0], [-1, 0])),
+    files: filesMoved(run.files, oldPlace, notes),
     links: {
       linksTo: notePaths.map((_path, place) => keptBy(place, (old) => renumber(run.links.linksTo[old] ?? []), [])),
       anchoredFrom: notePaths.map((_path, place) => keptBy(place, (old) => renumber(run.links.anchoredFrom[old] ?? []), [])),
@@ -48,7 +49,18 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
     details: detailsMoved(run.details, oldPlace),
   };
   const removed = run.notePaths.flatMap((path, old): EditedNote[] => (newPlace[old] === -1 ? [{ place: -1, before: factsNow(run.facts(old)), after: withoutLinks(path) }] : []));
-  return { run: moved, removed, byChangedName: renumber(linksByChangedName(run, changes, keys)) };
+  return { run: moved, removed, byChangedName: renumber(linksByChangedName(run, changes, keys, placeOf)) };
+}
+
+/** Each note's size and time by the places now; a new note's size is -1, which no file has. */
+function filesMoved(files: readonly number[], oldPlace: Int32Array, notes: number): number[] {
+  const now = new Array<number>(2 * notes);
+  for (let place = 0; place < notes; place++) {
+    const old = oldPlace[place] ?? -1;
+    now[2 * place] = old === -1 ? -1 : (files[2 * old] ?? -1);
+    now[2 * place + 1] = old === -1 ? 0 : (files[2 * old + 1] ?? 0);
+  }
+  return now;
 }
 
 /** `places` by their places now, those of files gone left out; a plain loop, as every note's links are renumbered. */
@@ -68,7 +80,7 @@ function renumbered(places: readonly number[], newPlace: Int32Array): number[] {
  * one by its name), and those with a link by such a name that found nothing. Read from the links
  * line and the missing topics, no note's facts; `keys` are those of the files now.
  */
-function linksByChangedName(run: LastRun, changes: FileChanges, keys: FileKeys): number[] {
+function linksByChangedName(run: LastRun, changes: FileChanges, keys: FileKeys, placeOf: ReadonlyMap<VaultPath, number>): number[] {
   // The files of such a name: every file gone, and those kept with it.
   const named = new Uint8Array(changes.oldPaths.length);
   changes.newPlace.forEach((place, old) => place === -1 && (named[old] = 1));
@@ -79,13 +91,15 @@ function linksByChangedName(run: LastRun, changes: FileChanges, keys: FileKeys):
     if (named[from] === 1 || linksTo.some((to) => named[to] === 1)) sources.add(from);
   });
   const byName = changedNameTest(changes.keys);
-  const placeOf = run.placeOf();
+  // A missing topic's links by the places now: a note gone has none (its links are taken out as it is).
+  const oldPlaceOf = (path: VaultPath) => changes.oldPlace[placeOf.get(path) ?? -1] ?? -1;
   run.findings.dangling.forEach((group, i) => {
     const spellings = [group.target, ...(run.spellings[i] ?? []).map(([spelling]) => spelling)];
-    if (spellings.some(byName)) for (const reference of group.references) sources.add(placeOf.get(reference.source) ?? damagedNames());
+    if (spellings.some(byName)) for (const reference of group.references) sources.add(oldPlaceOf(reference.source));
   });
   return [...sources].sort((a, b) => a - b);
 }
+
 function damagedNames(): never {
-  throw new DamagedState("the kept findings or names name a note the state does not know");
+  throw new DamagedState("a note's kept names are missing");
 }
