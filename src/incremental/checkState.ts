@@ -5,6 +5,7 @@ import { suggestionsOf } from "../analyze/nearMiss.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 import { countsKeptWith, type Spellings } from "./patchFindings.js";
+import { placesAt } from "./placeLists.js";
 import { factsLine, factsOfLine, fileLinksLine, fileLinksOf, fileLinksOfLine, type FileLinks } from "./stateLines.js";
 import { damaged, detailsOver, storedDetails, storedKeys, storedNames, type DetailsStore, type KeysStore, type NamesStore } from "./stateStores.js";
 
@@ -207,7 +208,7 @@ function lastRunOf(bytes: Buffer, header: StateHeader, lines: StateLines | null)
     facts(place) {
       const path = header.notes[place];
       if (path === undefined) return damaged(place);
-      return factsOfLine(lines.text(place + 2), path, links.linksTo[place] ?? [], placeOf()) ?? damaged(place);
+      return factsOfLine(lines.text(place + 2), path, placesAt(links.linksTo, place), placeOf()) ?? damaged(place);
     },
     factsSection: (from, to) => (to > from ? [bytes.subarray(start(from + 2), start(to + 2))] : []),
     placeOf,
@@ -228,7 +229,7 @@ function decodedState(header: StateHeader, lines: StateLines | null): CheckState
   const placeOf = placesOf(header);
   const notes: NoteFacts[] = [];
   for (const [place, path] of header.notes.entries()) {
-    const decoded = factsOfLine(lines.text(place + 2), path, lines.links.linksTo[place] ?? [], placeOf);
+    const decoded = factsOfLine(lines.text(place + 2), path, placesAt(lines.links.linksTo, place), placeOf);
     if (decoded === null) return null;
     notes.push(decoded);
   }

@@ -3,6 +3,7 @@ import { fileKeysOf, type FileKeys } from "../resolve/nameIndex.js";
 import type { VaultPath } from "../types.js";
 import type { LastRun } from "./checkState.js";
 import type { FileChanges } from "./fileChanges.js";
+import { notesReaching, placeListsMoved } from "./placeLists.js";
 import { withoutLinks, type NoteFacts } from "./noteFacts.js";
 import type { EditedNote } from "./patchFindings.js";
 import { damaged, DamagedState, detailsMoved, lineGiven, lineMadeBy, sectionsMoved } from "./stateStores.js";
@@ -38,7 +39,7 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
     attachments,
     files: filesMoved(run.files, oldPlace, notes),
     links: {
-      linksTo: notePaths.map((_path, place) => keptBy(place, (old) => renumber(run.links.linksTo[old] ?? []), [])),
+      linksTo: placeListsMoved(run.links.linksTo, oldPlace, newPlace, notes),
       anchoredFrom: notePaths.map((_path, place) => keptBy(place, (old) => renumber(run.links.anchoredFrom[old] ?? []), [])),
     },
     facts: (place) => keptBy(place, (old) => factsNow(run.facts(old)), undefined) ?? damaged(place),
@@ -86,10 +87,8 @@ function linksByChangedName(run: LastRun, changes: FileChanges, keys: FileKeys, 
   changes.newPlace.forEach((place, old) => place === -1 && (named[old] = 1));
   const nameKeys = [...keys.noteNames, ...keys.attachmentNames];
   nameKeys.forEach((key, place) => changes.keys.has(key) && (changes.oldPlace[place] ?? -1) !== -1 && (named[changes.oldPlace[place] as number] = 1));
-  const sources = new Set<number>();
-  run.links.linksTo.forEach((linksTo, from) => {
-    if (named[from] === 1 || linksTo.some((to) => named[to] === 1)) sources.add(from);
-  });
+  const sources = new Set(notesReaching(run.links.linksTo, named));
+  named.forEach((mark, place) => mark === 1 && place < run.notePaths.length && sources.add(place));
   const byName = changedNameTest(changes.keys);
   // A missing topic's links by the places now: a note gone has none (its links are taken out as it is).
   const oldPlaceOf = (path: VaultPath) => changes.oldPlace[placeOf.get(path) ?? -1] ?? -1;

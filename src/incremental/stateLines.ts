@@ -2,6 +2,7 @@ import { parseJson } from "../cacheFiles.js";
 import type { FindingLink } from "../analyze/findings.js";
 import type { Problem, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
+import { placeListsJson, placeListsOf, placeListsOfFlat, placeListsWith, type PlaceLists } from "./placeLists.js";
 import { anchoredFromAfter, anchoredFromOf, type EditedNote, type PlaceOf } from "./patchFindings.js";
 
 /*
@@ -23,7 +24,7 @@ export interface FileLinks {
    * orphan, and which notes' links may find another file when files by its name come or go, are
    * read from these without decoding any note's facts.
    */
-  linksTo: number[][];
+  linksTo: PlaceLists;
   /** For each note, the notes with a link into it that has an anchor: checked again when its headings change. */
   anchoredFrom: number[][];
 }
@@ -64,12 +65,12 @@ function wellFormedFacts(value: unknown): value is FactsLine {
 
 /** The links between every note's facts and the files, by place. */
 export function fileLinksOf(notes: readonly NoteFacts[], placeOf: ReadonlyMap<VaultPath, number>): FileLinks {
-  return { linksTo: notes.map((facts) => facts.linksTo), anchoredFrom: anchoredFromOf(notes, (path) => placeOf.get(path) ?? -1) };
+  return { linksTo: placeListsOf(notes.map((facts) => facts.linksTo)), anchoredFrom: anchoredFromOf(notes, (path) => placeOf.get(path) ?? -1) };
 }
 
 /** The links line, newline included. */
 export function fileLinksLine(links: FileLinks): string {
-  return `${JSON.stringify([links.linksTo, links.anchoredFrom])}\n`;
+  return `[${placeListsJson(links.linksTo)},${JSON.stringify(links.anchoredFrom)}]\n`;
 }
 
 /** The links a line holds for `notes` notes and `files` files in all; null when it cannot be trusted. */
@@ -77,7 +78,8 @@ export function fileLinksOfLine(text: string, notes: number, files: number): Fil
   const value = parseJson(text);
   if (!Array.isArray(value) || value.length !== 2) return null;
   const [linksTo, anchoredFrom] = value as unknown[];
-  return placeLists(linksTo, notes, files) && placeLists(anchoredFrom, notes, notes) ? { linksTo, anchoredFrom } : null;
+  const lists = placeListsOfFlat(linksTo, notes, files);
+  return lists && placeLists(anchoredFrom, notes, notes) ? { linksTo: lists, anchoredFrom } : null;
 }
 
 /** Whether `value` is `length` lists of places below `end`. */
@@ -92,19 +94,20 @@ function placeLists(value: unknown, length: number, end: number): value is numbe
 
 /** The links after some notes were edited: theirs as they are now (a removed note's are gone already). */
 export function fileLinksAfter(links: FileLinks, edited: readonly EditedNote[], placeOf: PlaceOf): FileLinks {
-  const linksTo = [...links.linksTo];
-  for (const { place, after } of edited) if (place >= 0) linksTo[place] = after.linksTo;
-  return { linksTo, anchoredFrom: anchoredFromAfter(links.anchoredFrom, edited, placeOf) };
+  const given = new Map(edited.flatMap(({ place, after }) => (place >= 0 ? [[place, after.linksTo] as const] : [])));
+  return { linksTo: placeListsWith(links.linksTo, given), anchoredFrom: anchoredFromAfter(links.anchoredFrom, edited, placeOf) };
 }
 
 /** For each note, how many notes link to it, counting the notes removed (whose links the patch takes out). */
 export function linkedByOf(links: FileLinks, removed: readonly EditedNote[]): number[] {
-  const notes = links.linksTo.length;
+  const { flat, starts } = links.linksTo;
+  const notes = starts.length;
   const linkedBy = new Array<number>(notes).fill(0);
-  const count = (linksTo: readonly number[]) => {
-    for (const to of linksTo) if (to < notes) linkedBy[to] = (linkedBy[to] as number) + 1;
+  const count = (to: number) => {
+    if (to < notes) linkedBy[to] = (linkedBy[to] as number) + 1;
   };
-  links.linksTo.forEach(count);
-  for (const { before } of removed) count(before.linksTo);
+  // Every place in the flat lists but the counts.
+  for (let at = 0; at < flat.length; at += 1 + (flat[at] as number)) for (let i = 1; i <= (flat[at] as number); i++) count(flat[at + i] as number);
+  for (const { before } of removed) before.linksTo.forEach(count);
   return linkedBy;
 }

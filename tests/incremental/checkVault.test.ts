@@ -325,9 +325,10 @@ describe("check from the state the last check kept", () => {
   });
 
   it.each([
-    // Five notes, no attachment: five lists of notes linking in, five of notes with anchored links in.
-    ["a place past the notes", "[[[0,99],[],[],[],[]],[[],[],[],[],[]]]"],
-    ["a list missing", "[[[1],[],[],[]],[[],[],[],[],[]]]"],
+    // Five notes, no attachment: what each links to, flat (a count, then the places), and the notes with anchored links into each.
+    ["a place past the files", "[[2,1,99,0,0,0,0],[[],[],[],[],[]]]"],
+    ["a list missing", "[[1,1,0,0,0],[[],[],[],[],[]]]"],
+    ["a count past the end", "[[1,1,0,0,0,9],[[],[],[],[],[]]]"],
     ["not a links line", '{"linkedFrom": []}'],
   ])("trusts neither the last run nor the state when the links line has %s, and checks in full", async (_what, damage) => {
     const { root, cache } = await checkedSample();
