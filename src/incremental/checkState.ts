@@ -46,8 +46,8 @@ export interface LastFindings {
  * The file: a header line (CacheHeader, every path, each note's size and time, the scan's
  * problems, the suggestions, and each missing topic's spellings); the last findings, read when
  * no file changed or a few notes were edited or came or went; one line of facts per note, written
- * back as read when they did not change; one line of the links between files by place (which
- * notes link to each file, and which with an anchor), read when the findings are patched; one
+ * back as read when they did not change; one line of the links between files by place (what each
+ * note links to, and which notes link into each with an anchor), read when the findings are patched; one
  * line with every note's names in loose form, read only to search near misses; one with the keys
  * links find every file by, read only to resolve a few notes' links; then one line of details per
  * note, decoded only for the notes a run needs and written back as it was read when the note did

@@ -20,8 +20,8 @@ export interface MovedRun {
 
 /**
  * The last run renumbered to the places of the files now (`changes`, made from the scan and
- * `run`). Nothing is decoded until asked for but the links between files and the keys of the
- * names that came or went; kept facts and details lines are written back as they were read.
+ * `run`). Of the state only the links between files are read at once (the keys files are found
+ * by are made again from the paths); kept facts and details lines are written back as read.
  */
 export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number): MovedRun {
   const { paths, oldPlace, newPlace } = changes;

@@ -8,10 +8,13 @@ const lists = fc.array(fc.array(fc.nat(FILES - 1), { maxLength: 5 }), { maxLengt
 
 describe("place lists (what each note links to, flat)", () => {
   it("gives back each note's list, through its JSON too", () => {
+    const wide = fc.array(fc.array(fc.nat(2_000_000_000), { maxLength: 5 }), { maxLength: 6 });
     fc.assert(
-      fc.property(lists, (given) => {
+      fc.property(wide, (given) => {
         expect(listsOf(placeListsOf(given))).toEqual(given);
-        const read = placeListsOfFlat(JSON.parse(placeListsJson(placeListsOf(given))), given.length, FILES);
+        const json = placeListsJson(placeListsOf(given));
+        expect(json).toBe(JSON.stringify(given.flatMap((list) => [list.length, ...list])));
+        const read = placeListsOfFlat(JSON.parse(json), given.length, 2_000_000_001);
         expect(read && listsOf(read)).toEqual(given);
       }),
     );
