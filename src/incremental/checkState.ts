@@ -179,7 +179,7 @@ function stateLinesOf(bytes: Buffer, header: StateHeader, ends: readonly number[
   if (ends.length !== 2 * notes + 5 || header.files.length !== 2 * notes) return null;
   const start = (line: number) => (ends[line - 1] ?? 0) + 1;
   const text = (line: number) => bytes.toString("utf8", start(line), ends[line]);
-  const links = fileLinksOfLine(text(notes + 2), notes, notes + header.attachments.length);
+  const links = fileLinksOfLine(bytes.subarray(start(notes + 2), start(notes + 3)), notes, notes + header.attachments.length);
   if (links === null) return null;
   return {
     bytes, notes, text, start, links,

@@ -8,7 +8,7 @@ import { pathIndexFromKeys, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
 import type { LastRun, StatePatch } from "./checkState.js";
-import { fileChanges } from "./fileChanges.js";
+import { fileChanges, filesMoved } from "./fileChanges.js";
 import { runAfterMoves } from "./movedRun.js";
 import { noteDetails, noteFacts, withoutLinks, type NoteDetails, type NoteFacts } from "./noteFacts.js";
 import { patchFindings, type EditedNote } from "./patchFindings.js";
@@ -36,16 +36,16 @@ export interface EditedCheck {
 export async function findingsAfterEdits(scan: ScanResult, last: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
   if (JSON.stringify(scan.problems) !== JSON.stringify(last.scanProblems)) return null;
   try {
-    const changes = fileChanges(scan, last);
-    const { run, removed, byChangedName } = changes.moved ? runAfterMoves(last, changes, scan.notes.length) : { run: last, removed: [], byChangedName: [] };
+    const changes = filesMoved(scan, last) ? fileChanges(scan, last) : null;
+    const { run, removed, byChangedName } = changes ? runAfterMoves(last, changes, scan.notes.length) : { run: last, removed: [], byChangedName: [] };
     // Each note to read, and whether its kept hash may spare parsing it (not when it is new, or its links by name may resolve otherwise).
     const reread = new Map<number, boolean>();
     scan.notes.forEach((file, place) => {
-      if (file.size !== run.files[2 * place] || file.mtimeMs !== run.files[2 * place + 1]) reread.set(place, changes.oldPlace[place] !== -1);
+      if (file.size !== run.files[2 * place] || file.mtimeMs !== run.files[2 * place + 1]) reread.set(place, changes?.oldPlace[place] !== -1);
     });
     for (const place of byChangedName) reread.set(place, false);
     if (reread.size + removed.length > MOST_CHANGED || [...reread.keys()].some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
-    return await patched(scan, run, { reread, removed, added: (place) => changes.oldPlace[place] === -1 }, codeCache);
+    return await patched(scan, run, { reread, removed, added: (place) => changes?.oldPlace[place] === -1 }, codeCache);
   } catch (error) {
     if (error instanceof DamagedState) return null;
     throw error;

@@ -2,7 +2,7 @@ import { parseJson } from "../cacheFiles.js";
 import type { FindingLink } from "../analyze/findings.js";
 import type { Problem, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
-import { placeListsJson, placeListsOf, placeListsOfFlat, placeListsWith, type PlaceLists } from "./placeLists.js";
+import { placeListsJson, placeListsOf, placeListsOfFlat, placeListsWith, placesAt, type PlaceLists } from "./placeLists.js";
 import { anchoredFromAfter, anchoredFromOf, type EditedNote, type PlaceOf } from "./patchFindings.js";
 
 /*
@@ -27,6 +27,8 @@ export interface FileLinks {
   linksTo: PlaceLists;
   /** For each note, the notes with a link into it that has an anchor: checked again when its headings change. */
   anchoredFrom: number[][];
+  /** The line these were read from, newline included: written back as read while they stay the same. */
+  line?: Uint8Array;
 }
 
 /** A note's facts as a line of the state, newline included; what it links to is kept in the links line instead. */
@@ -69,17 +71,17 @@ export function fileLinksOf(notes: readonly NoteFacts[], placeOf: ReadonlyMap<Va
 }
 
 /** The links line, newline included. */
-export function fileLinksLine(links: FileLinks): string {
-  return `[${placeListsJson(links.linksTo)},${JSON.stringify(links.anchoredFrom)}]\n`;
+export function fileLinksLine(links: FileLinks): string | Uint8Array {
+  return links.line ?? `[${placeListsJson(links.linksTo)},${JSON.stringify(links.anchoredFrom)}]\n`;
 }
 
-/** The links a line holds for `notes` notes and `files` files in all; null when it cannot be trusted. */
-export function fileLinksOfLine(text: string, notes: number, files: number): FileLinks | null {
-  const value = parseJson(text);
+/** The links a line (newline included) holds for `notes` notes and `files` files in all; null when it cannot be trusted. */
+export function fileLinksOfLine(line: Buffer, notes: number, files: number): FileLinks | null {
+  const value = parseJson(line.toString("utf8", 0, line.length - 1));
   if (!Array.isArray(value) || value.length !== 2) return null;
   const [linksTo, anchoredFrom] = value as unknown[];
   const lists = placeListsOfFlat(linksTo, notes, files);
-  return lists && placeLists(anchoredFrom, notes, notes) ? { linksTo: lists, anchoredFrom } : null;
+  return lists && placeLists(anchoredFrom, notes, notes) ? { linksTo: lists, anchoredFrom, line } : null;
 }
 
 /** Whether `value` is `length` lists of places below `end`. */
@@ -95,7 +97,14 @@ function placeLists(value: unknown, length: number, end: number): value is numbe
 /** The links after some notes were edited: theirs as they are now (a removed note's are gone already). */
 export function fileLinksAfter(links: FileLinks, edited: readonly EditedNote[], placeOf: PlaceOf): FileLinks {
   const given = new Map(edited.flatMap(({ place, after }) => (place >= 0 ? [[place, after.linksTo] as const] : [])));
-  return { linksTo: placeListsWith(links.linksTo, given), anchoredFrom: anchoredFromAfter(links.anchoredFrom, edited, placeOf) };
+  const anchoredFrom = anchoredFromAfter(links.anchoredFrom, edited, placeOf);
+  // Most edits change no link's end: then the line is written back as read.
+  const same = [...given].every(([place, list]) => sameList(placesAt(links.linksTo, place), list)) && anchoredFrom.every((list, note) => sameList(list, links.anchoredFrom[note] ?? []));
+  return same ? links : { linksTo: placeListsWith(links.linksTo, given), anchoredFrom };
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
 /** For each note, how many notes link to it, counting the notes removed (whose links the patch takes out). */

@@ -242,6 +242,17 @@ describe("check from the state the last check kept", () => {
     expect(suggestion(back.kept)).toBe(before);
   });
 
+  it("keeps an anchored link added to a note already linked, so that a heading renamed later breaks it", async () => {
+    const { root, cache } = await checkedSample();
+    // Pricing links to EC2 already: only the anchored links kept change, not what it links to.
+    write(root, "Pricing.md", "# Pricing\n\n[[EC2]] [[EC2#Pricing]] [[Spot instancs]]\n");
+    expect((await patchedWay(root, cache)).kept.brokenAnchors).toEqual([]);
+    write(root, "EC2.md", vault["EC2.md"].replace("## Pricing", "## Costs"));
+    const { kept, full } = await patchedWay(root, cache);
+    expect(kept).toEqual(full);
+    expect(kept.brokenAnchors.map((link) => [link.source, link.anchor])).toContainEqual(["Pricing.md", "Pricing"]);
+  });
+
   it("keeps a renamed note's names for later searches: a missing topic linked after an alias was added is sent to it", async () => {
     const { root, cache } = await checkedSample();
     write(root, "Lonely.md", "---\naliases: [Nitro System]\n---\n# Lonely\n");
