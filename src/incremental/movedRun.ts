@@ -37,7 +37,7 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
     ...run,
     notePaths,
     attachments,
-    files: filesMoved(run.files, oldPlace, notes),
+    files: timesRenumbered(run.files, oldPlace, notes),
     links: {
       linksTo: placeListsMoved(run.links.linksTo, oldPlace, newPlace, notes),
       anchoredFrom: notePaths.map((_path, place) => keptBy(place, (old) => renumber(run.links.anchoredFrom[old] ?? []), [])),
@@ -54,7 +54,7 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
 }
 
 /** Each note's size and time by the places now; a new note's size is -1, which no file has. */
-function filesMoved(files: readonly number[], oldPlace: Int32Array, notes: number): number[] {
+function timesRenumbered(files: readonly number[], oldPlace: Int32Array, notes: number): number[] {
   const now = new Array<number>(2 * notes);
   for (let place = 0; place < notes; place++) {
     const old = oldPlace[place] ?? -1;
