@@ -1,12 +1,14 @@
 import type { CheckFindings } from "../analyze/checkReport.js";
 import type { SuggestionsFor } from "../analyze/findings.js";
 import { keptSuggestions, looseNamesOf, nearMissNamesOf, sameNames, suggestionsAfter, type NamedNote } from "../analyze/nearMiss.js";
+import { storedParses, type StoredParses } from "../parse/diskParseCache.js";
 import { BIG_NOTE_BYTES } from "../parse/parsePool.js";
 import { readAndHash } from "../parse/readNotes.js";
 import { sameAnchors } from "../resolve/anchors.js";
 import { pathIndexFromKeys, type NameIndex } from "../resolve/nameIndex.js";
 import { anchorCheckedAgain, resolveNoteLinks } from "../resolve/resolveLinks.js";
 import type { ParsedNote, ScanResult, VaultFile, VaultPath } from "../types.js";
+import { version } from "../version.js";
 import type { LastRun, StatePatch } from "./checkState.js";
 import { fileChanges, filesMoved } from "./fileChanges.js";
 import { runAfterMoves } from "./movedRun.js";
@@ -33,7 +35,7 @@ export interface EditedCheck {
  * scan's problems changed, too many or a big note changed, or a part of the state is damaged):
  * `updateFindings` or a full check does those.
  */
-export async function findingsAfterEdits(scan: ScanResult, last: LastRun, codeCache: string | null = null): Promise<EditedCheck | null> {
+export async function findingsAfterEdits(scan: ScanResult, last: LastRun, cacheFolder: string | null = null): Promise<EditedCheck | null> {
   if (JSON.stringify(scan.problems) !== JSON.stringify(last.scanProblems)) return null;
   try {
     const changes = filesMoved(scan, last) ? fileChanges(scan, last) : null;
@@ -45,7 +47,8 @@ export async function findingsAfterEdits(scan: ScanResult, last: LastRun, codeCa
     });
     for (const place of byChangedName) reread.set(place, false);
     if (reread.size + removed.length > MOST_CHANGED || [...reread.keys()].some((place) => (scan.notes[place]?.size ?? 0) >= BIG_NOTE_BYTES)) return null;
-    return await patched(scan, run, { reread, removed, added: (place) => changes?.oldPlace[place] === -1 }, codeCache);
+    const stored = cacheFolder !== null && byChangedName.length >= Math.max(4, scan.notes.length / 1500) ? await storedParses(scan.root, version(), cacheFolder) : undefined;
+    return await patched(scan, run, { reread, removed, added: (place) => changes?.oldPlace[place] === -1, stored }, cacheFolder);
   } catch (error) {
     if (error instanceof DamagedState) return null;
     throw error;
@@ -57,6 +60,14 @@ interface NotesToPatch {
   reread: ReadonlyMap<number, boolean>;
   removed: readonly EditedNote[];
   added(place: number): boolean;
+  /**
+   * The parse cache, when many notes must be read again only because files by the names they
+   * link by came or went: those unchanged since it was written are taken from it, not parsed.
+   * Worth opening from 4 such notes, and one per 1,500 notes in the vault (reading it and finding
+   * each note's line takes about 30 ms at 10,000 notes and 0.25 s at 100,000, what parsing 7 and
+   * 60 notes takes).
+   */
+  stored: StoredParses | undefined;
 }
 
 async function patched(scan: ScanResult, run: LastRun, notes: NotesToPatch, codeCache: string | null): Promise<EditedCheck> {
@@ -67,7 +78,7 @@ async function patched(scan: ScanResult, run: LastRun, notes: NotesToPatch, code
   for (const [place, hashMaySpare] of notes.reread) {
     const file = scan.notes[place] as VaultFile;
     [files[2 * place], files[2 * place + 1]] = [file.size, file.mtimeMs];
-    const read = await readAndHash(file, {}, hashMaySpare ? run.details.get(place).hash : null, codeCache);
+    const read = (hashMaySpare ? undefined : notes.stored?.get(file)) ?? (await readAndHash(file, {}, hashMaySpare ? run.details.get(place).hash : null, codeCache));
     // The same text with another time: only the time is kept anew.
     if (read.parsed === null) facts.set(place, { ...run.facts(place), size: file.size, mtimeMs: file.mtimeMs });
     else reread.push({ place, file, hash: read.hash, parsed: read.parsed });

@@ -242,6 +242,20 @@ describe("check from the state the last check kept", () => {
     expect(suggestion(back.kept)).toBe(before);
   });
 
+  it("follows a note removed that many link to, their parses taken from the parse cache where it still holds them", async () => {
+    const linkers = Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`Linker ${i}.md`, `# Linker ${i}\n\n[[Hub]] [[Hub#Part]] [[Other]]\n`]));
+    const root = makeVault({ "Hub.md": "# Hub\n\n## Part\n", "Other.md": "# Other\n", ...linkers });
+    const cache = cacheFolder();
+    await checkVault(root, { cacheFolder: cache });
+    // Edited since the parse cache was written: read from the file, the others from the cache.
+    write(root, "Linker 1.md", "# Linker 1\n\n[[Hub#Part]] [[Hubb]]\n");
+    await checkVault(root, { cacheFolder: cache });
+    rmSync(join(root, "Hub.md"));
+    const { kept, full } = await everyWay(root, cache);
+    expect(kept).toEqual(full);
+    expect(kept.dangling.find((group) => group.target === "Hub")?.references).toHaveLength(9);
+  });
+
   it("keeps an anchored link added to a note already linked, so that a heading renamed later breaks it", async () => {
     const { root, cache } = await checkedSample();
     // Pricing links to EC2 already: only the anchored links kept change, not what it links to.

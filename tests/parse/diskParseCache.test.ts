@@ -2,7 +2,8 @@ import { chmodSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadVault } from "../../src/loadVault.js";
-import { openDiskCache } from "../../src/parse/diskParseCache.js";
+import { openDiskCache, storedParses } from "../../src/parse/diskParseCache.js";
+import { scanVault } from "../../src/scan/scanVault.js";
 import { runCli } from "../helpers/cli.js";
 import { makeVault } from "../helpers/vault.js";
 
@@ -105,5 +106,34 @@ describe("the disk parse cache", () => {
     expect(readdirSync(elsewhere)).toEqual([]);
     const warm = runCli(["check", root, "--cache", here, "--format", "json"]);
     expect(warm.stdout).toBe(runCli(["check", root, "--no-cache", "--format", "json"]).stdout);
+  });
+});
+
+describe("the parse cache's notes, read one at a time", () => {
+  // Paths that a line's JSON escapes, or that hold what ends a path in a line (`",{`).
+  const odd = { ...files, 'Quo"te.md': "# Q\n[[A]]", 'Odd",{x.md': "# O", "Tab\there.md": "# S", "Ünï cödé.md": "# U\n[[B]]" };
+
+  it("gives each note's parse and hash as the cache holds them, and none for a note changed since", async () => {
+    const root = makeVault(odd);
+    const folder = makeVault({});
+    const { file } = await loadTwice(root, folder);
+    const scan = await scanVault(root);
+    const stored = await storedParses(root, "1.0.0", folder);
+    const cached = new Map(readFileSync(file, "utf8").trim().split("\n").slice(1).map((line) => JSON.parse(line) as [string, { parsed: unknown; hash: string }]));
+    expect(scan.notes.map((note) => note.path).sort()).toEqual(Object.keys(odd).sort());
+    for (const note of scan.notes) expect(stored.get(note), note.path).toEqual({ parsed: cached.get(note.path)?.parsed, hash: cached.get(note.path)?.hash });
+    const changed = scan.notes.find((note) => note.path === "A.md");
+    expect(changed && stored.get({ ...changed, mtimeMs: changed.mtimeMs + 1 })).toBeUndefined();
+    expect(changed && (await storedParses(root, "2.0.0", folder)).get(changed)).toBeUndefined();
+  });
+
+  it("gives nothing for a damaged line, and the rest still", async () => {
+    const root = makeVault(files);
+    const folder = makeVault({});
+    const { file } = await loadTwice(root, folder);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^\["B\.md",\{.*$/m, '["B.md",{"size":'));
+    const scan = await scanVault(root);
+    const stored = await storedParses(root, "1.0.0", folder);
+    expect(scan.notes.map((note) => [note.path, stored.get(note) !== undefined])).toEqual([["A.md", true], ["B.md", false], ["C.md", true]]);
   });
 });
