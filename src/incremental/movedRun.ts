@@ -1,6 +1,6 @@
 import { changedNameTest } from "../resolve/changedNames.js";
 import { fileKeysOf, type FileKeys } from "../resolve/nameIndex.js";
-import type { VaultPath } from "../types.js";
+import type { LookupKey, VaultPath } from "../types.js";
 import type { LastRun } from "./checkState.js";
 import type { FileChanges } from "./fileChanges.js";
 import { notesReaching, placeListsMoved } from "./placeLists.js";
@@ -32,7 +32,7 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
   const notePaths = paths.slice(0, notes);
   const attachments = paths.slice(notes);
   const placeOf = new Map(paths.map((path, place) => [path, place] as const));
-  const keys = fileKeysOf(notePaths, attachments);
+  const keys = keysMoved(run.keys.get(), changes, notes);
   const moved: LastRun = {
     ...run,
     notePaths,
@@ -51,6 +51,30 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
   };
   const removed = run.notePaths.flatMap((path, old): EditedNote[] => (newPlace[old] === -1 ? [{ place: -1, before: factsNow(run.facts(old)), after: withoutLinks(path) }] : []));
   return { run: moved, removed, byChangedName: renumber(linksByChangedName(run, changes, keys, placeOf)) };
+}
+
+/**
+ * The keys every file is found by, at the places now: the kept ones copied from the last run's,
+ * only the new files' made (making every file's took 8 to 13 ms of a check at 10,000 notes).
+ */
+function keysMoved(keys: FileKeys, changes: FileChanges, notes: number): FileKeys {
+  const { paths, oldPlace } = changes;
+  const isNew = (place: number) => oldPlace[place] === -1;
+  const added = fileKeysOf(paths.filter((_path, place) => place < notes && isNew(place)), paths.filter((_path, place) => place >= notes && isNew(place)));
+  // One kind of key for the places from `first` to `end`: the kept one (`kept` numbers its files from `at`), or the next new one.
+  const column = (kept: readonly LookupKey[], fresh: readonly LookupKey[], first: number, end: number, at: number): LookupKey[] => {
+    const keysNow: LookupKey[] = [];
+    let next = 0;
+    for (let place = first; place < end; place++) keysNow.push((isNew(place) ? fresh[next++] : kept[(oldPlace[place] as number) - at]) as LookupKey);
+    return keysNow;
+  };
+  const oldNotes = keys.noteNames.length;
+  return {
+    noteNames: column(keys.noteNames, added.noteNames, 0, notes, 0),
+    notePaths: column(keys.notePaths, added.notePaths, 0, notes, 0),
+    attachmentNames: column(keys.attachmentNames, added.attachmentNames, notes, paths.length, oldNotes),
+    attachmentPaths: column(keys.attachmentPaths, added.attachmentPaths, notes, paths.length, oldNotes),
+  };
 }
 
 /** Each note's size and time by the places now; a new note's size is -1, which no file has. */

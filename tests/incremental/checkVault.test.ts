@@ -190,6 +190,10 @@ describe("check from the state the last check kept", () => {
       write(root, "map.png", "png");
       write(root, "Lonely.md", "# Lonely\n\n![[map.png]] [[map]]\n");
     }],
+    ["two notes added at once, the second then linked by its name", (root: string) => {
+      write(root, "Enclaves.md", "# Enclaves\n");
+      write(root, "Zeta.md", "# Zeta\n");
+    }, (root: string) => write(root, "Lonely.md", "# Lonely\n\n[[Zeta]] [[Enclaves]]\n")],
     ["a note added that shadows an attachment of its name", (root: string) => {
       write(root, "map.png", "png");
       write(root, "Lonely.md", "# Lonely\n\n![[map.png]]\n");
