@@ -2,7 +2,7 @@ import { isAbsolute, relative } from "node:path";
 import { buildPage } from "../buildPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
-import { parseCacheFor, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { parseCacheFor, parseVaultArgs, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { progressOnStderr, readProgress } from "./load.js";
 
 export const buildHelp = `Usage: notegraph build [vault] [options]

@@ -7,7 +7,7 @@ import { jsonReportChunks } from "../emit/jsonReport.js";
 import { inPieces } from "../pieces.js";
 import { textReport } from "../emit/textReport.js";
 import { checkVault } from "../incremental/checkVault.js";
-import { cacheFolderFor, oneOf, parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { cacheFolderFor, oneOf, parseVaultArgs, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { progressOnStderr, readProgress } from "./load.js";
 
 export const checkHelp = `Usage: notegraph check [vault] [options]

@@ -3,7 +3,7 @@ import { styleText } from "node:util";
 import { checkReport } from "../analyze/checkReport.js";
 import { previewFix, writeFix, type FixedText } from "../fix/applyFix.js";
 import { nearMissFixes } from "../fix/planFixes.js";
-import { parseVaultArgs, UsageError, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { parseVaultArgs, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const fixHelp = `Usage: notegraph fix [vault] [options]

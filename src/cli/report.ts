@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { coverageReport } from "../analyze/coverageReport.js";
 import { coverageMarkdown, coverageText } from "../emit/coverageText.js";
-import { oneOf, parseVaultArgs, UsageError, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { oneOf, parseVaultArgs, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { loadVaultWithFlags } from "./load.js";
 
 export const reportHelp = `Usage: notegraph report [vault] [options]
