@@ -26,13 +26,6 @@ export interface CheckState {
   /** The keys links find each file by. */
   keys: KeysStore;
   details: DetailsStore;
-  /** The facts as the state file held them, for writing back unchanged; none after a full check. */
-  storedFacts?: StoredFacts;
-}
-
-export interface StoredFacts {
-  /** The line a note's facts were read from, newline included, while `facts` is the very object read from it. */
-  line(place: number, facts: NoteFacts): Uint8Array | undefined;
 }
 
 /** What a run found, kept so that the next run over the very same files gives it without reading the rest of the state. */
@@ -72,7 +65,7 @@ export async function checkStateFile(vault: string, folder: string, version: str
   return { file, header: { tool: "notegraph", format: FORMAT, version, root } };
 }
 
-/** A state file, read once and its header parsed: the last findings or the whole state are decoded from it on demand. */
+/** A state file, read once and its header parsed: the last findings, or the last run to patch them, are decoded from it on demand. */
 export interface StoredCheckState {
   /**
    * The findings the last run kept, when `scan` found the very files it did (the same paths, and
@@ -82,8 +75,6 @@ export interface StoredCheckState {
   findingsIfUnchanged(scan: ScanResult): CheckFindings | null;
   /** What the last run kept, without decoding every note's facts; null when it cannot be trusted. */
   lastRun(): LastRun | null;
-  /** The whole state; null when a line of it cannot be trusted. */
-  state(): CheckState | null;
 }
 
 /**
@@ -115,6 +106,7 @@ export interface LastRun {
 /** A last run with some notes' facts and details made again, and the findings patched: the rest is written back as read. */
 export interface StatePatch {
   files: number[];
+  scanProblems: Problem[];
   links: FileLinks;
   spellings: Spellings;
   findings: CheckFindings;
@@ -145,7 +137,6 @@ export async function openCheckState(file: string, expected: CacheHeader): Promi
       return wellFormedFindings(findings) ? findings : null;
     },
     lastRun: () => lastRunOf(bytes, header, lines()),
-    state: () => decodedState(header, lines()),
   };
 }
 
@@ -155,10 +146,8 @@ function newlinesOf(bytes: Buffer): number[] {
   return ends;
 }
 
-/** Where each line of a state file is: what both a last run and a whole state are read from. */
+/** Where each line of a state file is, and the lines a last run reads at once. */
 interface StateLines {
-  bytes: Buffer;
-  notes: number;
   /** The text of a line, newline left out. */
   text(line: number): string;
   /** Where a line starts. */
@@ -182,7 +171,7 @@ function stateLinesOf(bytes: Buffer, header: StateHeader, ends: readonly number[
   const links = fileLinksOfLine(bytes.subarray(start(notes + 2), start(notes + 3)), notes, notes + header.attachments.length);
   if (links === null) return null;
   return {
-    bytes, notes, text, start, links,
+    text, start, links,
     names: storedNames(bytes, start(notes + 3), start(notes + 4), notes),
     keys: storedKeys(bytes, start(notes + 4), start(notes + 5), header),
     details: storedDetails(bytes, ends.slice(notes + 4)),
@@ -193,7 +182,7 @@ function lastRunOf(bytes: Buffer, header: StateHeader, lines: StateLines | null)
   if (lines === null) return null;
   const findings = parseJson(lines.text(1));
   if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
-  const { notes, links, start } = lines;
+  const { links, start } = lines;
   let places: ReadonlyMap<VaultPath, number> | undefined;
   const placeOf = () => (places ??= placesOf(header));
   return {
@@ -216,26 +205,6 @@ function lastRunOf(bytes: Buffer, header: StateHeader, lines: StateLines | null)
     keys: lines.keys,
     details: lines.details,
   };
-}
-
-/** The state, or null when there is none or it cannot be trusted (another version or vault, a damaged line). */
-export async function readCheckState(file: string, expected: CacheHeader): Promise<CheckState | null> {
-  return (await openCheckState(file, expected))?.state() ?? null;
-}
-
-function decodedState(header: StateHeader, lines: StateLines | null): CheckState | null {
-  if (lines === null) return null;
-  const { bytes, start } = lines;
-  const placeOf = placesOf(header);
-  const notes: NoteFacts[] = [];
-  for (const [place, path] of header.notes.entries()) {
-    const decoded = factsOfLine(lines.text(place + 2), path, placesAt(lines.links.linksTo, place), placeOf);
-    if (decoded === null) return null;
-    notes.push(decoded);
-  }
-  const read = [...notes];
-  const storedFacts: StoredFacts = { line: (place, facts) => (read[place] === facts ? bytes.subarray(start(place + 2), start(place + 3)) : undefined) };
-  return { notePaths: header.notes, attachments: header.attachments, suggestions: new Map(header.suggestions), notes, names: lines.names, keys: lines.keys, details: lines.details, storedFacts };
 }
 
 function sameFilesAs(header: StateHeader, scan: ScanResult): boolean {
@@ -265,14 +234,14 @@ export async function writeCheckState(file: string, header: CacheHeader, state: 
     spellings: countsKeptWith(state.notes, last.findings).spellings,
   };
   const links = fileLinksOf(state.notes, placesOf(full));
-  const facts = state.notes.map((facts, place) => state.storedFacts?.line(place, facts) ?? factsLine(facts));
+  const facts = state.notes.map(factsLine);
   await writeAtomically(file, stateLines(full, last.findings, facts, links, [state.names, state.keys], state.details));
 }
 
 /** Writes a last run with a patch over it, atomically: unchanged lines are copied as they were read. */
 export async function writePatchedState(file: string, header: CacheHeader, run: LastRun, patch: StatePatch): Promise<void> {
   const { files, spellings, findings } = patch;
-  const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: run.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], spellings };
+  const full: StateHeader = { ...header, notes: run.notePaths, attachments: run.attachments, files, scanProblems: patch.scanProblems, suggestions: [...suggestionsOf(findings.dangling)], spellings };
   await writeAtomically(file, stateLines(full, findings, patchedFactsLines(run, patch.facts), patch.links, [patch.names, run.keys], detailsOver(run.details, patch.details)));
 }
 

@@ -10,7 +10,6 @@ import { checkStateFile, openCheckState, writeCheckState, writePatchedState, typ
 import { findingsAfterEdits } from "./editedNotes.js";
 import { noteDetails, noteFacts, type NoteFacts } from "./noteFacts.js";
 import { detailsGiven, lineGiven } from "./stateStores.js";
-import { updateFindings } from "./updateFindings.js";
 
 export interface CheckVaultOptions extends Omit<LoadOptions, "cache" | "keepText"> {
   /** Where the parse cache and the check's state are kept; null keeps nothing and parses every note. */
@@ -21,8 +20,9 @@ export interface CheckVaultOptions extends Omit<LoadOptions, "cache" | "keepText
 
 /**
  * `notegraph check`: the findings of a vault, read from the state the last check kept when the
- * same files are there and few changed (only those are read again); else a full check, on
- * worker threads and through the parse cache, that keeps a state for next time.
+ * same files are there, or patched into it when few changed, came or went (only those are read
+ * again); else a full check, on worker threads and through the parse cache, that keeps a state
+ * for next time.
  */
 export async function checkVault(folder: string, options: CheckVaultOptions & { wholeReport: true }): Promise<CheckReport>;
 export async function checkVault(folder: string, options: CheckVaultOptions): Promise<CheckFindings>;
@@ -35,19 +35,12 @@ export async function checkVault(folder: string, options: CheckVaultOptions): Pr
     // The same files as last time, of the same sizes and times: the findings are last time's.
     const same = stored?.findingsIfUnchanged(scan);
     if (same) return same;
-    // Only some notes' text changed: their findings are patched into the last ones.
+    // Some notes changed, came or went: their findings are patched into the last ones.
     const run = stored?.lastRun();
     const edited = run ? await findingsAfterEdits(scan, run, cacheFolder) : null;
     if (edited) {
       await writePatchedState(kept.file, kept.header, edited.run, edited.patch);
       return edited.findings;
-    }
-    const state = stored?.state();
-    const updated = state ? await updateFindings(scan, state, cacheFolder) : null;
-    if (updated) {
-      // Written even when no note changed: then the scan's problems did, and the next run can take the kept findings.
-      await writeCheckState(kept.file, kept.header, updated.state, { findings: updated.findings, scanProblems: scan.problems });
-      return updated.findings;
     }
   }
   const cache = cacheFolder === null ? undefined : await openDiskCache(folder, version(), cacheFolder);

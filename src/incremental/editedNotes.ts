@@ -13,10 +13,9 @@ import type { LastRun, StatePatch } from "./checkState.js";
 import { fileChanges, filesMoved } from "./fileChanges.js";
 import { runAfterMoves } from "./movedRun.js";
 import { noteDetails, noteFacts, withoutLinks, type NoteDetails, type NoteFacts } from "./noteFacts.js";
-import { patchFindings, type EditedNote } from "./patchFindings.js";
+import { MOST_CHANGED, patchFindings, type EditedNote } from "./patchFindings.js";
 import { fileLinksAfter, linkedByOf } from "./stateLines.js";
 import { DamagedState, lineGiven, type NamesStore } from "./stateStores.js";
-import { MOST_CHANGED } from "./updateFindings.js";
 
 export interface EditedCheck {
   findings: CheckFindings;
@@ -31,12 +30,11 @@ export interface EditedCheck {
  * files came or went (found from the kept links and findings); of the other notes' facts only
  * those with an anchored link into an edited note whose headings or block ids changed are
  * decoded. When a note came, went or changed its title or aliases, the missing topics'
- * suggestions are searched again where that can change them. Null when that cannot be done (the
- * scan's problems changed, too many or a big note changed, or a part of the state is damaged):
- * `updateFindings` or a full check does those.
+ * suggestions are searched again where that can change them; the scan's own problems are
+ * replaced. Null when that cannot be done (too many or a big note changed, or a part of the state
+ * is damaged): a full check does those.
  */
 export async function findingsAfterEdits(scan: ScanResult, last: LastRun, cacheFolder: string | null = null): Promise<EditedCheck | null> {
-  if (JSON.stringify(scan.problems) !== JSON.stringify(last.scanProblems)) return null;
   try {
     const changes = filesMoved(scan, last) ? fileChanges(scan, last) : null;
     const { run, removed, byChangedName } = changes ? runAfterMoves(last, changes, scan.notes.length) : { run: last, removed: [], byChangedName: [] };
@@ -112,9 +110,9 @@ async function patched(scan: ScanResult, run: LastRun, notes: NotesToPatch, code
   const { names, suggestionsFor } = suggestionsAfterRenames(run, renamed, gone, details);
   const place = (path: VaultPath) => placeOf.get(path) ?? -1;
   const kept = { findings: run.findings, scanProblems: run.scanProblems, spellings: run.spellings, linkedBy: linkedByOf(run.links, notes.removed) };
-  const counts = { notes: run.notePaths.length, attachments: run.attachments.length };
-  const { findings, spellings } = patchFindings(kept, edited, place, suggestionsFor, renamed.size > 0 || gone.length > 0, counts);
-  return { findings, run, patch: { files, links: fileLinksAfter(run.links, edited, place), spellings, findings, facts, details, names } };
+  const now = { notes: run.notePaths.length, attachments: run.attachments.length, scanProblems: scan.problems };
+  const { findings, spellings } = patchFindings(kept, edited, place, suggestionsFor, renamed.size > 0 || gone.length > 0, now);
+  return { findings, run, patch: { files, scanProblems: scan.problems, links: fileLinksAfter(run.links, edited, place), spellings, findings, facts, details, names } };
 }
 
 /**

@@ -1,7 +1,5 @@
-import { changedNameTest, fileKey } from "../resolve/changedNames.js";
-import type { FileKeys } from "../resolve/nameIndex.js";
+import { fileKey } from "../resolve/changedNames.js";
 import type { ScanResult, VaultPath } from "../types.js";
-import type { NoteFacts } from "./noteFacts.js";
 
 /** How the files a scan found differ from those a kept state knows, place by place. */
 export interface FileChanges {
@@ -72,22 +70,4 @@ function matchPaths(now: readonly VaultPath[], before: readonly VaultPath[], at:
     const old = placeBefore.get(now[i] as VaultPath);
     if (old !== undefined) match(i, old);
   }
-}
-
-/**
- * A test of whether a kept note's links may resolve otherwise now that files named `changes.keys`
- * came or went: it links to a file of such a name (or is one: it may link to itself by name), or
- * has a link by such a name that found nothing or was ambiguous (see `changedNameTest`). `keys`
- * are the kept keys of the state's files: which places have such a name, without a key made per link.
- */
-export function linksByChangedName(changes: FileChanges, keys: FileKeys): (facts: NoteFacts, oldPlace: number) => boolean {
-  const places = new Set<number>();
-  keys.noteNames.forEach((key, place) => changes.keys.has(key) && places.add(place));
-  keys.attachmentNames.forEach((key, i) => changes.keys.has(key) && places.add(keys.noteNames.length + i));
-  const byName = changedNameTest(changes.keys);
-  return (facts, oldPlace) => {
-    if (places.has(oldPlace)) return true;
-    for (const place of facts.linksTo) if (places.has(place)) return true;
-    return facts.notable.some((link) => byName(link.target));
-  };
 }

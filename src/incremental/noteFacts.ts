@@ -1,5 +1,4 @@
-import type { FindingsSource } from "../analyze/checkReport.js";
-import type { FindingLink, SuggestionsFor } from "../analyze/findings.js";
+import type { FindingLink } from "../analyze/findings.js";
 import type { Heading, NoteRecord, Problem, ResolvedLink, VaultFile, VaultPath } from "../types.js";
 
 /**
@@ -66,20 +65,4 @@ export function withoutLinks(path: VaultPath): NoteFacts {
 
 export function noteDetails(note: NoteRecord, hash: string | null): NoteDetails {
   return { hash, title: note.title, aliases: note.aliases, headings: note.headings, blockIds: note.blockIds };
-}
-
-/** The findings' input from every note's facts: the same findings a full check makes. */
-export function findingsSourceOf(notes: readonly NoteFacts[], paths: readonly VaultPath[], attachments: number, scanProblems: readonly Problem[], suggestionsFor: SuggestionsFor): FindingsSource {
-  const linking = new Set<VaultPath>();
-  const reached = new Uint8Array(paths.length);
-  const links: FindingLink[] = [];
-  let linkCount = 0;
-  for (const note of notes) {
-    linkCount += note.links;
-    if (note.linksOut) linking.add(note.path);
-    for (const place of note.linksTo) reached[place] = 1;
-    for (const link of note.notable) links.push(link);
-  }
-  const linked = new Set(paths.filter((_path, place) => reached[place] === 1));
-  return { notes, links, attachments, linkCount, ends: { linking, linked }, problems: [...scanProblems, ...notes.flatMap((note) => note.problems)], suggestionsFor };
 }

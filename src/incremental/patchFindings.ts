@@ -22,9 +22,20 @@ export interface FindingsCounts {
   spellings: Spellings;
 }
 
+/** Over this many notes changed, added or removed, findings are made whole (a full check: on worker threads, with the parse cache) as quickly as patched. */
+export const MOST_CHANGED = 200;
+
 /** The last run's findings and what patching them needs. */
 export interface KeptFindings extends Readonly<FindingsCounts> {
   findings: CheckFindings;
+  /** The scan's own problems then (an unreadable folder, Obsidian's config). */
+  scanProblems: readonly Problem[];
+}
+
+/** How many files there are now, and the scan's own problems now. */
+export interface FilesNow {
+  notes: number;
+  attachments: number;
   scanProblems: readonly Problem[];
 }
 
@@ -83,9 +94,10 @@ export type PlaceOf = (path: VaultPath) => number;
  * and, when files came or went, the notes added and removed and those whose links find another
  * file now; `kept.linkedBy` and `placeOf` are by the places now. When a note's names changed, or
  * notes came or went (`namesChanged`), every missing topic's suggestion is asked of
- * `suggestionsFor` again. `files` counts the notes and attachments now (default: as before).
+ * `suggestionsFor` again. `now` counts the files now and holds the scan's problems now, which
+ * take the place of the kept ones.
  */
-export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor, namesChanged = false, files: { notes: number; attachments: number } = kept.findings.stats): FindingsCounts & { findings: CheckFindings } {
+export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[], placeOf: PlaceOf, suggestionsFor: SuggestionsFor, namesChanged: boolean, now: FilesNow): FindingsCounts & { findings: CheckFindings } {
   const { findings } = kept;
   const paths = new Set(edited.map((note) => note.after.path));
   const bySource = (a: { source: VaultPath }, b: { source: VaultPath }) => placeOf(a.source) - placeOf(b.source);
@@ -98,10 +110,10 @@ export function patchFindings(kept: KeptFindings, edited: readonly EditedNote[],
     ambiguous: [...findings.ambiguous.filter((link) => !paths.has(link.source)), ...ambiguousLinks({ links: newLinks })].sort(bySource),
     orphans,
     deadEnds,
-    problems: patchProblems(findings.problems, kept.scanProblems, edited),
+    problems: patchProblems(findings.problems, kept.scanProblems, now.scanProblems, edited),
   };
   const links = edited.reduce((sum, note) => sum + note.after.links - note.before.links, findings.stats.links);
-  return { findings: findingsWithStats(lists, { notes: files.notes, attachments: files.attachments, links }), linkedBy, spellings };
+  return { findings: findingsWithStats(lists, { notes: now.notes, attachments: now.attachments, links }), linkedBy, spellings };
 }
 
 interface Group {
@@ -197,11 +209,23 @@ function setMember<T>(set: Set<T>, item: T, member: boolean): void {
 }
 
 /**
- * The edited notes' problems taken out and put back, in the full check's order: by path and line,
- * then the scan's before a note's, each note's in the order found.
+ * The scan's problems then and the edited notes' taken out, and the scan's now and the edited
+ * notes' now put in, in the full check's order: by path and line, then the scan's before a
+ * note's, each note's in the order found.
  */
-function patchProblems(problems: readonly Problem[], scanProblems: readonly Problem[], edited: readonly EditedNote[]): Problem[] {
+function patchProblems(problems: readonly Problem[], scanBefore: readonly Problem[], scanNow: readonly Problem[], edited: readonly EditedNote[]): Problem[] {
   const paths = new Set<string>(edited.map((note) => note.after.path));
-  const kept = problems.filter((problem) => !paths.has(problem.path));
-  return [...kept, ...scanProblems.filter((problem) => paths.has(problem.path)), ...edited.flatMap((note) => note.after.problems)].sort(compareProblems);
+  // The scan's problems then, each taken out once: a note may have found one of the same path and text.
+  const scanLeft = new Map<string, number>();
+  for (const problem of scanBefore) scanLeft.set(problemKey(problem), (scanLeft.get(problemKey(problem)) ?? 0) + 1);
+  const kept = problems.filter((problem) => {
+    const left = scanLeft.get(problemKey(problem)) ?? 0;
+    if (left > 0) scanLeft.set(problemKey(problem), left - 1);
+    return left === 0 && !paths.has(problem.path);
+  });
+  return [...kept, ...scanNow, ...edited.flatMap((note) => note.after.problems)].sort(compareProblems);
+}
+
+function problemKey(problem: Problem): string {
+  return JSON.stringify([problem.path, problem.line, problem.message]);
 }

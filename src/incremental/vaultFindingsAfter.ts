@@ -6,8 +6,7 @@ import { changedNotes, noteMoves, type NoteMoves } from "../noteMoves.js";
 import { sameAnchors } from "../resolve/anchors.js";
 import type { NoteRecord, Problem, Vault, VaultPath } from "../types.js";
 import { noteFacts, withoutLinks, type NoteFacts } from "./noteFacts.js";
-import { countsKeptWith, patchFindings, type EditedNote, type FindingsCounts } from "./patchFindings.js";
-import { MOST_CHANGED } from "./updateFindings.js";
+import { countsKeptWith, MOST_CHANGED, patchFindings, type EditedNote, type FindingsCounts } from "./patchFindings.js";
 
 /** A vault loaded before, with its findings. */
 export interface FoundVault {
@@ -29,13 +28,12 @@ export function vaultFindingsAfter(before: FoundVault | undefined, now: Omit<Fou
  * The findings of a vault reloaded after a save (`serve`, between saves), made by patching the
  * earlier findings: only the notes whose records or links changed (`changedNotes`), and the notes
  * added or removed, are looked at; when one changed its title or aliases, or notes came or went,
- * every missing topic's suggestion is asked of `suggestionsFor` again. Null when the scan's
- * problems changed, a note there before changed its headings or block ids (links into it check
- * otherwise), or too many notes changed.
+ * every missing topic's suggestion is asked of `suggestionsFor` again; the scan's own problems
+ * are replaced. Null when a note there before changed its headings or block ids (links into it
+ * check otherwise), or too many notes changed.
  */
 export function patchedVaultFindings(before: FoundVault, now: Omit<FoundVault, "findings">, suggestionsFor: SuggestionsFor): CheckFindings | null {
   const { vault } = now;
-  if (JSON.stringify(before.scanProblems) !== JSON.stringify(now.scanProblems)) return null;
   const moves = noteMoves(before.vault.notes, vault.notes);
   const changed = changedNotes(before.vault, vault);
   if (changed.size + moves.removed.length > MOST_CHANGED) return null;
@@ -50,8 +48,8 @@ export function patchedVaultFindings(before: FoundVault, now: Omit<FoundVault, "
   const linkedBy = same ? counts.linkedBy : Array.from(vault.notes, (_note, place) => counts.linkedBy[moves.oldPlace[place] ?? -1] ?? 0);
   const edited = editedSince(before, now, places, moves, placeOf);
   const namesChanged = !moves.same || pairs.some(([was, is]) => !sameNames(was, is));
-  const files = { notes: vault.notes.length, attachments: vault.attachments.length };
-  const patched = patchFindings({ linkedBy, spellings: counts.spellings, findings: before.findings, scanProblems: now.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor, namesChanged, files);
+  const files = { notes: vault.notes.length, attachments: vault.attachments.length, scanProblems: now.scanProblems };
+  const patched = patchFindings({ linkedBy, spellings: counts.spellings, findings: before.findings, scanProblems: before.scanProblems }, edited, (path) => placeOf.get(path) ?? -1, suggestionsFor, namesChanged, files);
   kept.set(patched.findings, { linkedBy: patched.linkedBy, spellings: patched.spellings, placeOf });
   return patched.findings;
 }

@@ -44,11 +44,6 @@ export function buildNameIndex(notes: readonly NoteAnchors[], attachments: reado
   return { ...(paths ?? pathIndexOf(notes.map((note) => note.path), attachments)), anchorsOf: (path) => byPath.get(path) };
 }
 
-/** The index from paths alone, with anchors looked up only for the notes a link reaches (a check from its kept state reads few). */
-export function nameIndexOf(notePaths: readonly VaultPath[], attachments: readonly VaultPath[], anchorsOf: NameIndex["anchorsOf"]): NameIndex {
-  return { ...pathIndexOf(notePaths, attachments), anchorsOf };
-}
-
 export function pathIndexOf(notePaths: readonly VaultPath[], attachments: readonly VaultPath[]): PathIndex {
   const keys = fileKeysOf(notePaths, attachments);
   const notesByName = new Map<LookupKey, VaultPath[]>();

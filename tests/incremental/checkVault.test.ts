@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,13 +7,12 @@ import { vaultFindings, type CheckFindings } from "../../src/analyze/checkReport
 import type { CacheHeader } from "../../src/cacheFiles.js";
 import { nearMissFinder } from "../../src/analyze/nearMiss.js";
 import { checkVault } from "../../src/incremental/checkVault.js";
-import { checkStateFile, openCheckState, readCheckState, type CheckState } from "../../src/incremental/checkState.js";
+import { checkStateFile, openCheckState, type LastRun } from "../../src/incremental/checkState.js";
 import { findingsAfterEdits } from "../../src/incremental/editedNotes.js";
 import { noteFacts } from "../../src/incremental/noteFacts.js";
 import { patchedVaultFindings } from "../../src/incremental/vaultFindingsAfter.js";
 import { loadScanned } from "../../src/loadVault.js";
 import { memoryParseCache } from "../../src/parse/parseCache.js";
-import { updateFindings } from "../../src/incremental/updateFindings.js";
 import { unreadNote } from "../../src/parse/unreadNote.js";
 import { scanVault } from "../../src/scan/scanVault.js";
 import type { ScanResult } from "../../src/types.js";
@@ -59,15 +58,9 @@ async function keptFindings(root: string, cache: string): Promise<CheckFindings 
   return (await openCheckState(file, header))?.findingsIfUnchanged(await scanVault(root)) ?? null;
 }
 
-/** The findings from the kept state (failing when the state could not be used) and from a full check. */
-function bothWays(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
-  return keptAndFull(root, cache, async (file, header, scan) => {
-    const state = await readCheckState(file, header);
-    expect(state, "a state was kept").not.toBeNull();
-    const updated = state && (await updateFindings(scan, state));
-    expect(updated, "the state was usable").not.toBeNull();
-    return updated?.findings;
-  });
+/** The last run the state kept, or null when it cannot be trusted. */
+async function lastRunKept(file: string, header: CacheHeader): Promise<LastRun | null> {
+  return (await openCheckState(file, header))?.lastRun() ?? null;
 }
 
 /**
@@ -108,22 +101,11 @@ function patchedWay(root: string, cache: string): Promise<{ kept: CheckFindings;
 }
 
 async function patchedFindings(file: string, header: CacheHeader, scan: ScanResult): Promise<CheckFindings | undefined> {
-  const run = (await openCheckState(file, header))?.lastRun() ?? null;
+  const run = await lastRunKept(file, header);
   expect(run, "the last run was kept").not.toBeNull();
   const edited = run && (await findingsAfterEdits(scan, run));
   expect(edited, "the edit was patched").not.toBeNull();
   return edited?.findings;
-}
-
-/** `bothWays` and `patchedWay` at once: the findings patched, updated from the whole state, as `check` gives them, and from a full check. */
-function everyWay(root: string, cache: string): Promise<{ kept: CheckFindings; full: CheckFindings }> {
-  return keptAndFull(root, cache, async (file, header, scan) => {
-    const updated = await updateFindings(scan, (await readCheckState(file, header)) as CheckState);
-    expect(updated, "the state was usable").not.toBeNull();
-    const patched = await patchedFindings(file, header, scan);
-    expect(patched).toEqual(updated?.findings);
-    return patched;
-  });
 }
 
 /** Reloads the vault after each save as `serve` does, and checks that the findings patched from the last ones are those made whole. */
@@ -166,7 +148,7 @@ describe("check from the state the last check kept", () => {
     ];
     for (const [what, content] of edits) {
       write(root, "EC2.md", content);
-      const { kept, full } = await bothWays(root, cache);
+      const { kept, full } = await patchedWay(root, cache);
       expect(kept, what).toEqual(full);
     }
   });
@@ -174,9 +156,9 @@ describe("check from the state the last check kept", () => {
   it("takes a change of time alone as no change, and a broken note as a problem", async () => {
     const { root, cache } = await checkedSample();
     write(root, "Lonely.md", readFileSync(join(root, "Lonely.md"), "utf8"));
-    expect((await bothWays(root, cache)).kept).toEqual((await bothWays(root, cache)).full);
+    expect((await patchedWay(root, cache)).kept).toEqual((await patchedWay(root, cache)).full);
     write(root, "Lonely.md", "\uFEFF# Lonely\n\n```\nunclosed fence [[EC2]]\n");
-    const { kept, full } = await bothWays(root, cache);
+    const { kept, full } = await patchedWay(root, cache);
     expect(kept).toEqual(full);
     expect(kept.problems.map((p) => p.path)).toContain("Lonely.md");
   });
@@ -194,6 +176,11 @@ describe("check from the state the last check kept", () => {
       write(root, "Enclaves.md", "# Enclaves\n");
       write(root, "Zeta.md", "# Zeta\n");
     }, (root: string) => write(root, "Lonely.md", "# Lonely\n\n[[Zeta]] [[Enclaves]]\n")],
+    ["the scan's own problems, with a note edited (Obsidian's config broken, then mended)", (root: string) => {
+      write(root, ".obsidian/app.json", "{ not json");
+      write(root, "Lonely.md", "# Lonely\n\n[[EC2]]\n");
+    }, (root: string) => write(root, ".obsidian/app.json", "{}")],
+    ["a symlink out of the vault, which the scan reports and does not follow", (root: string) => symlinkSync(tmpdir(), join(root, "Outside"))],
     ["a note added that shadows an attachment of its name", (root: string) => {
       write(root, "map.png", "png");
       write(root, "Lonely.md", "# Lonely\n\n![[map.png]]\n");
@@ -203,7 +190,7 @@ describe("check from the state the last check kept", () => {
     for (const step of [change, then]) {
       if (!step) continue;
       step(root);
-      const { kept, full } = await everyWay(root, cache);
+      const { kept, full } = await patchedWay(root, cache);
       expect(kept).toEqual(full);
     }
   });
@@ -255,7 +242,7 @@ describe("check from the state the last check kept", () => {
     write(root, "Linker 1.md", "# Linker 1\n\n[[Hub#Part]] [[Hubb]]\n");
     await checkVault(root, { cacheFolder: cache });
     rmSync(join(root, "Hub.md"));
-    const { kept, full } = await everyWay(root, cache);
+    const { kept, full } = await patchedWay(root, cache);
     expect(kept).toEqual(full);
     expect(kept.dangling.find((group) => group.target === "Hub")?.references).toHaveLength(9);
   });
@@ -344,11 +331,24 @@ describe("check from the state the last check kept", () => {
     );
   });
 
+  it("patches a reloaded vault's findings as the scan's own problems come and go (serve)", async () => {
+    const root = makeVault(vault);
+    await patchesEachSave(root, [
+      () => write(root, ".obsidian/app.json", "{ not json"),
+      () => write(root, "Lonely.md", "# Lonely\n\n[[EC2]]\n"),
+      () => {
+        write(root, ".obsidian/app.json", '{"userIgnoreFilters": "Lonely.md"}');
+        write(root, "Pricing.md", "# Pricing\n\n[[EC2]]\n");
+      },
+      () => write(root, ".obsidian/app.json", "{}"),
+    ]);
+  });
+
   it("checks in full when the state is damaged", async () => {
     const { root, cache } = await checkedSample();
     const { file, header } = await checkStateFile(root, cache, version());
     appendFileSync(file, '["damaged"\n');
-    expect(await readCheckState(file, header)).toBeNull();
+    expect(await lastRunKept(file, header)).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
     expect(readdirSync(cache).filter((name) => name.endsWith(".check.json"))).toHaveLength(1);
   });
@@ -359,7 +359,7 @@ describe("check from the state the last check kept", () => {
     ["a list missing", "[[1,1,0,0,0],[[],[],[],[],[]]]"],
     ["a count past the end", "[[1,1,0,0,0,9],[[],[],[],[],[]]]"],
     ["not a links line", '{"linkedFrom": []}'],
-  ])("trusts neither the last run nor the state when the links line has %s, and checks in full", async (_what, damage) => {
+  ])("does not trust the last run when the links line has %s, and checks in full", async (_what, damage) => {
     const { root, cache } = await checkedSample();
     const { file, header } = await checkStateFile(root, cache, version());
     const lines = readFileSync(file, "utf8").split("\n");
@@ -367,8 +367,7 @@ describe("check from the state the last check kept", () => {
     lines[2 + Object.keys(vault).length] = damage;
     writeFileSync(file, lines.join("\n"));
     write(root, "Lonely.md", "# Lonely\n\n[[EC2]]\n");
-    const stored = await openCheckState(file, header);
-    expect([stored?.lastRun(), stored?.state()]).toEqual([null, null]);
+    expect(await lastRunKept(file, header)).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
 
@@ -376,8 +375,9 @@ describe("check from the state the last check kept", () => {
     const { root, cache } = await checkedSample();
     write(root, "Lonely.md", `# Lonely\n\n${"word ".repeat(30_000)}[[EC2]]\n`);
     const { file, header } = await checkStateFile(root, cache, version());
-    const state = await readCheckState(file, header);
-    expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
+    const run = await lastRunKept(file, header);
+    expect(run).not.toBeNull();
+    expect(run && (await findingsAfterEdits(await scanVault(root), run))).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
 
@@ -394,18 +394,18 @@ describe("check from the state the last check kept", () => {
     const lines = readFileSync(file, "utf8").split("\n");
     lines[lineOf(lines)] = damage;
     writeFileSync(file, lines.join("\n"));
-    const state = await readCheckState(file, header);
-    expect(state).not.toBeNull();
+    const run = await lastRunKept(file, header);
+    expect(run).not.toBeNull();
     write(root, path, text);
-    expect(state && (await updateFindings(await scanVault(root), state))).toBeNull();
+    expect(run && (await findingsAfterEdits(await scanVault(root), run))).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(findingsOf(await checkVault(root, { cacheFolder: null })));
   });
 
   it.each([
     // Every line after the findings made unreadable: the kept findings are all a run over the same files reads.
     ["the rest of the state, when no file changed", (lines: string[]) => [...lines.slice(0, 2), ...lines.slice(2).map((line) => (line ? "damaged" : line))], true],
-    // The findings line damaged: the findings are made again from the facts.
-    ["the kept findings, which are then made from the facts", (lines: string[]) => [lines[0] ?? "", '{"stats":{}}', ...lines.slice(2)], false],
+    // The findings line damaged: a full check makes them again.
+    ["the kept findings, which a full check then makes again", (lines: string[]) => [lines[0] ?? "", '{"stats":{}}', ...lines.slice(2)], false],
   ] as const)("gives the last findings whatever is damaged in %s", async (_part, damage, keptUsed) => {
     const root = makeVault(vault);
     const cache = cacheFolder();
@@ -413,7 +413,7 @@ describe("check from the state the last check kept", () => {
     const { file, header } = await checkStateFile(root, cache, version());
     writeFileSync(file, damage(readFileSync(file, "utf8").split("\n")).join("\n"));
     expect(await keptFindings(root, cache)).toEqual(keptUsed ? first : null);
-    if (keptUsed) expect(await readCheckState(file, header)).toBeNull();
+    if (keptUsed) expect(await lastRunKept(file, header)).toBeNull();
     expect(findingsOf(await checkVault(root, { cacheFolder: cache }))).toEqual(first);
   });
 
@@ -455,7 +455,7 @@ describe("check from the state the last check kept", () => {
         for (const { path, text: content } of edits) {
           if (content === null) rmSync(join(root, path), { force: true });
           else write(root, path, content);
-          const { kept, full } = await everyWay(root, cache);
+          const { kept, full } = await patchedWay(root, cache);
           expect(kept).toEqual(full);
         }
       }),
