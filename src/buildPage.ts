@@ -37,6 +37,12 @@ export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
    * attachment changed, added or removed (a folder, a symlink...). Default: every file is looked at.
    */
   changed?: Iterable<string>;
+  /**
+   * Without `previous`: where an earlier page of this vault placed its nodes (`build
+   * --keep-layout`). While few nodes are new (see LayoutOptions.previous) they stay there and only
+   * the new ones are placed; the page then depends on the earlier one, not on the vault alone.
+   */
+  earlierPositions?: Readonly<Record<string, Position>>;
 }
 
 export interface PageBuild {
@@ -58,6 +64,8 @@ export interface PageBuild {
   readonly html: string;
   /** Where each node was placed, to keep the picture on the next build. */
   positions: Record<string, Position>;
+  /** Whether the positions were kept from `previous` or `earlierPositions`, not laid out afresh. */
+  layoutKept: boolean;
   vault: Vault;
   /** What the scan found, with sizes and times: the next build's `changed` paths update it. */
   scan: ScanResult;
@@ -95,8 +103,9 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
   const keptTopics = previous ? keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
   const topics = keptTopics ?? topicClusters(graph);
-  options.onLayout?.(graph.order);
-  const keptPlaces = previous ? keptPositions(graph, previous.positions) : null;
+  const earlier = previous?.positions ?? options.earlierPositions;
+  const keptPlaces = earlier ? keptPositions(graph, earlier) : null;
+  if (!keptPlaces) options.onLayout?.(graph.order);
   const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership });
   const title = options.title ?? basename(vault.root);
   let data: PageData | undefined;
@@ -109,7 +118,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const live = options.live ?? false;
   let html: string | undefined;
   return {
-    root: vault.root, report, positions, vault, scan, graph, topics,
+    root: vault.root, report, positions, layoutKept: keptPlaces !== null, vault, scan, graph, topics,
     ...(delta ? { delta } : {}),
     get data() {
       return dataNow();

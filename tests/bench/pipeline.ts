@@ -51,6 +51,8 @@ async function measure(notes: number): Promise<Record<string, string>> {
     const coldBuild = cli(["build", vault, "--out", join(work, "site"), "--quiet"]);
     appendFileSync(firstNote(vault), "\nedited again\n");
     const warmBuild = cli(["build", vault, "--out", join(work, "site"), "--quiet"]);
+    appendFileSync(firstNote(vault), "\nand again\n");
+    const keptBuild = cli(["build", vault, "--out", join(work, "site"), "--quiet", "--keep-layout"]);
     return {
       notes: String(notes),
       links: String(made.links),
@@ -68,6 +70,7 @@ async function measure(notes: number): Promise<Record<string, string>> {
       "check warm s (MB)": warmCheck,
       "build cold s (MB)": coldBuild,
       "build warm s (MB)": warmBuild,
+      "build warm --keep-layout s (MB)": keptBuild,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });

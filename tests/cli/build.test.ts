@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -52,5 +52,54 @@ describe("notegraph build", () => {
     const html = readFileSync(join(out, "index.html"), "utf8");
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(dataOf(html).nodes[0].label).toBe("</script><script>alert(1)</script>");
+  });
+
+  describe("--keep-layout", () => {
+    // A ring of 30 notes: one note added is well under the 5% of new nodes a kept layout allows.
+    const ring = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`N${i}.md`, `[[N${(i + 1) % 30}]] [[N${(i + 7) % 30}]]`]));
+    const placesOf = (out: string): Map<string, { x: number; y: number }> => new Map(dataOf(readFileSync(join(out, "index.html"), "utf8")).nodes.map((n: { key: string; x: number; y: number }) => [n.key, { x: n.x, y: n.y }]));
+
+    it("keeps every node where the earlier page put it and places a new note by its neighbours", () => {
+      const vault = makeVault(ring);
+      const out = join(makeVault({}), "site");
+      runCli(["build", vault, "--out", out, "--quiet"]);
+      const before = placesOf(out);
+      writeFileSync(join(vault, "New.md"), "[[N3]] [[N4]]");
+      const kept = runCli(["build", vault, "--out", out, "--quiet", "--keep-layout"]);
+      expect([kept.code, kept.stderr]).toEqual([0, ""]);
+      const after = placesOf(out);
+      for (const [key, place] of before) expect(after.get(key), key).toEqual(place);
+      // Near its neighbours: closer to N3 than half the picture's width.
+      const [n3, added] = [after.get("N3.md"), after.get("New.md")] as { x: number; y: number }[];
+      const xs = [...before.values()].map((p) => p.x);
+      expect(Math.hypot((added?.x ?? 0) - (n3?.x ?? 0), (added?.y ?? 0) - (n3?.y ?? 0))).toBeLessThan((Math.max(...xs) - Math.min(...xs)) / 2);
+      // Without the flag, the new note's pull moves the others.
+      const fresh = join(makeVault({}), "fresh");
+      runCli(["build", vault, "--out", fresh, "--quiet"]);
+      expect([...before].some(([key, place]) => JSON.stringify(placesOf(fresh).get(key)) !== JSON.stringify(place))).toBe(true);
+    });
+
+    const built = (vault: string, out: string) => runCli(["build", vault, "--out", out, "--quiet"]);
+    it.each([
+      ["there is no earlier page", ring, () => {}, /--keep-layout: .*index\.html: no earlier page there; laying out afresh/],
+      ["the page there is not one notegraph wrote", ring, (vault: string, out: string) => {
+        built(vault, out);
+        writeFileSync(join(out, "index.html"), "<html>edited by hand</html>");
+      }, /--keep-layout: .*index\.html: not a page notegraph wrote, or damaged .*; laying out afresh/],
+      ["too many nodes are new", { "N0.md": "[[N1]]", "N1.md": "" }, (vault: string, out: string) => {
+        built(vault, out);
+        for (const name of ["A", "B", "C"]) writeFileSync(join(vault, `${name}.md`), "[[N0]]");
+      }, /--keep-layout: over 5% of the nodes are new; laid out afresh/],
+    ])("lays out afresh, and says so on stderr, when %s", (_what, files, before, message) => {
+      const vault = makeVault(files);
+      const out = join(makeVault({}), "site");
+      before(vault, out);
+      const result = runCli(["build", vault, "--out", out, "--quiet", "--keep-layout"]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(message);
+      const plain = join(makeVault({}), "plain");
+      built(vault, plain);
+      expect(readFileSync(join(out, "index.html"), "utf8")).toBe(readFileSync(join(plain, "index.html"), "utf8"));
+    });
   });
 });
