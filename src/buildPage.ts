@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { CheckFindings } from "./analyze/checkReport.js";
 import { keptSuggestions, nearMissNames, sameNames, suggestionsAfter, suggestionsOf, type NearMissNames } from "./analyze/nearMiss.js";
 import { keptClusters, topicClusters, type TopicClusters } from "./analyze/topicClusters.js";
+import type { EarlierLayout } from "./emit/earlierPage.js";
 import { readPageAssets } from "./emit/pageAssets.js";
 import { changedPageNode, pageData, pageMetaOf, type PageData } from "./emit/pageData.js";
 import { updateDelta, type PageDelta } from "./emit/pageDelta.js";
@@ -38,11 +39,11 @@ export interface PageBuildOptions extends Omit<LoadOptions, "previous"> {
    */
   changed?: Iterable<string>;
   /**
-   * Without `previous`: where an earlier page of this vault placed its nodes (`build
-   * --keep-layout`). While few nodes are new (see LayoutOptions.previous) they stay there and only
-   * the new ones are placed; the page then depends on the earlier one, not on the vault alone.
+   * Without `previous`: the picture of an earlier page of this vault (`build --keep-layout`).
+   * While few nodes are new (see LayoutOptions.previous) every node keeps its place and cluster and
+   * only the new ones are placed; the page then depends on the earlier one, not on the vault alone.
    */
-  earlierPositions?: Readonly<Record<string, Position>>;
+  earlier?: EarlierLayout;
 }
 
 export interface PageBuild {
@@ -64,7 +65,7 @@ export interface PageBuild {
   readonly html: string;
   /** Where each node was placed, to keep the picture on the next build. */
   positions: Record<string, Position>;
-  /** Whether the positions were kept from `previous` or `earlierPositions`, not laid out afresh. */
+  /** Whether the positions were kept from `previous` or `earlier`, not laid out afresh. */
   layoutKept: boolean;
   vault: Vault;
   /** What the scan found, with sizes and times: the next build's `changed` paths update it. */
@@ -101,10 +102,10 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const namesIndexed = () => (index ??= nearMissNames(vault.notes));
   const found = previous ? { vault: previous.vault, scanProblems: previous.scan.problems, findings: previous.report } : undefined;
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
-  const keptTopics = previous ? keptClusters(graph, previous.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
+  const earlier = previous ?? options.earlier;
+  const keptTopics = earlier ? keptClusters(graph, earlier.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
   const topics = keptTopics ?? topicClusters(graph);
-  const earlier = previous?.positions ?? options.earlierPositions;
-  const keptPlaces = earlier ? keptPositions(graph, earlier) : null;
+  const keptPlaces = earlier ? keptPositions(graph, earlier.positions) : null;
   if (!keptPlaces) options.onLayout?.(graph.order);
   const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership });
   const title = options.title ?? basename(vault.root);

@@ -36,6 +36,7 @@ export { pageDelta, pageMeta, type PageDelta, type PageMeta } from "./emit/pageD
 export { pageHtml, type PageAssets, type PageOptions } from "./emit/pageHtml.js";
 export { writeOutputFolder, MANIFEST } from "./emit/outputFolder.js";
 export { buildPage, type PageBuild, type PageBuildOptions } from "./buildPage.js";
+export { earlierLayout, type EarlierLayout } from "./emit/earlierPage.js";
 export { serveVault, type ServeOptions, type ServedVault } from "./serve/serveVault.js";
 export { wantedTopics, type WantedTopic } from "./analyze/wanted.js";
 export { unlinkedMentions, type UnlinkedMention } from "./analyze/unlinkedMentions.js";

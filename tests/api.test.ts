@@ -23,6 +23,7 @@ describe("notegraph", () => {
       "danglingLinks",
       "deadEnds",
       "decodeNote",
+      "earlierLayout",
       "exportRows",
       "githubAnnotations",
       "iterationBudget",

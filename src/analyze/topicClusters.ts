@@ -1,5 +1,5 @@
 import louvain from "graphology-communities-louvain";
-import type { VaultGraph } from "../graph/buildGraph.js";
+import { answeredTopicKeys, type VaultGraph } from "../graph/buildGraph.js";
 import { compareCodeUnits } from "../keys.js";
 import { seededRandom } from "../random.js";
 
@@ -56,7 +56,7 @@ export function keptClusters(graph: VaultGraph, previous: TopicClusters, maxNewS
     if (kept !== undefined) membership[node] = kept;
   }
   let next = previous.clusters.length;
-  for (const node of fresh) membership[node] = neighbourCluster(graph, node, previous.membership) ?? next++;
+  for (const node of fresh) membership[node] = answeredCluster(graph, node, previous.membership) ?? neighbourCluster(graph, node, previous.membership) ?? next++;
   const members = new Map<number, string[]>();
   for (const node of graph.nodes()) {
     const id = membership[node] as number;
@@ -74,6 +74,12 @@ export function keptClusters(graph: VaultGraph, previous: TopicClusters, maxNewS
     return { id, centre, name, size: nodes.length };
   });
   return { clusters, membership };
+}
+
+/** The cluster of the missing topic a new note was written for, if it had one. */
+function answeredCluster(graph: VaultGraph, node: string, membership: Readonly<Record<string, number>>): number | null {
+  for (const key of answeredTopicKeys(graph, node)) if (membership[key] !== undefined) return membership[key] ?? null;
+  return null;
 }
 
 /** The cluster that most of a node's link weight, in or out, reaches; null when it has no links to a clustered node. */

@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from "node:path";
 import { buildPage } from "../buildPage.js";
-import { earlierPositions } from "../emit/earlierPage.js";
+import { earlierLayout } from "../emit/earlierPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
 import { KEEP_PREVIOUS_SHARE } from "../layout/layoutGraph.js";
@@ -16,9 +16,10 @@ Options:
   --out <folder>     where to write the page (default: dist). Only a new or empty folder, or
                      one an earlier build wrote, is replaced; never the vault or a folder in it
   --title <text>     the page's title (default: the vault folder's name)
-  --keep-layout      keep the nodes where the page already in --out put them, and place only
-                     new ones by their neighbours (laid out afresh when over 5% are new); the
-                     picture then holds still as notes are added, but depends on that page
+  --keep-layout      keep every node where the page already in --out put it, in its colour,
+                     and place only new ones, by their neighbours (laid out afresh when over
+                     5% are new): the picture holds still as notes are added, but depends
+                     on that page
   --quiet            print only the page's path
   --no-color         no colour
 ${vaultOptionsHelp(21)}
@@ -38,12 +39,12 @@ export async function runBuild(args: string[]): Promise<number> {
   const cache = await parseCacheFor(vaultArgument, values);
   const progress = progressOnStderr();
   const onLayout = (nodes: number) => progress?.update(`laying out ${nodes.toLocaleString("en")} nodes`, 0, 0);
-  const earlier = values["keep-layout"] ? await earlierPositions(values.out) : null;
+  const earlier = values["keep-layout"] ? await earlierLayout(values.out) : null;
   if (earlier && "problem" in earlier) process.stderr.write(`notegraph: --keep-layout: ${earlier.problem}; laying out afresh\n`);
-  const kept = earlier && "positions" in earlier ? { earlierPositions: earlier.positions } : {};
+  const kept = earlier && "layout" in earlier ? { earlier: earlier.layout } : {};
   const options = { ...readProgress(progress), onLayout, ignore: values.ignore ?? [], ...kept, ...(cache ? { cache } : {}), ...(values.title ? { title: values.title } : {}) };
   const { root, report, html, layoutKept } = await buildPage(vaultArgument, options).finally(() => progress?.finish());
-  if ("earlierPositions" in kept && !layoutKept) process.stderr.write(`notegraph: --keep-layout: over ${KEEP_PREVIOUS_SHARE * 100}% of the nodes are new; laid out afresh\n`);
+  if ("earlier" in kept && !layoutKept) process.stderr.write(`notegraph: --keep-layout: over ${KEEP_PREVIOUS_SHARE * 100}% of the nodes are new; laid out afresh\n`);
   await cache?.save();
   const written = await writeOutputFolder(values.out, root, { "index.html": html });
   if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);

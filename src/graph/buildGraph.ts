@@ -1,5 +1,5 @@
 import Graph from "graphology";
-import { baseName, folderOf, lookupKey, preferredSpelling } from "../keys.js";
+import { baseName, folderOf, lookupKey, preferredSpelling, stripMd } from "../keys.js";
 import type { Heading, LinkKind, NoteRecord, ResolvedLink, Vault } from "../types.js";
 
 export interface NoteNode {
@@ -40,6 +40,17 @@ export type VaultGraph = Graph<NodeAttributes, EdgeAttributes>;
 /** Node key of a missing topic: its lookup key behind a prefix no vault path starts with. */
 export function missingNodeKey(target: string): string {
   return `missing:${lookupKey(target)}`;
+}
+
+/**
+ * The keys of the missing topics a note node may answer (a note written for a topic linked before
+ * it existed): its path and its file name without `.md`, where no node of that key is left.
+ */
+export function answeredTopicKeys(graph: VaultGraph, node: string): string[] {
+  const attributes = graph.getNodeAttributes(node);
+  if (attributes.kind !== "note") return [];
+  const keys = [missingNodeKey(stripMd(attributes.path)), missingNodeKey(stripMd(baseName(attributes.path)))];
+  return keys.filter((key) => !graph.hasNode(key));
 }
 
 /**

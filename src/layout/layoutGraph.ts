@@ -1,6 +1,6 @@
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
-import type { VaultGraph } from "../graph/buildGraph.js";
+import { answeredTopicKeys, type VaultGraph } from "../graph/buildGraph.js";
 import { hashString, seededRandom } from "../random.js";
 
 export interface Position {
@@ -87,9 +87,9 @@ function clusterDiscs(graph: VaultGraph, clusters: Readonly<Record<string, numbe
 }
 
 /**
- * The earlier layout with the new nodes placed: each near the centre of its already placed
- * neighbours (at a seeded angle, half an average edge away), or anywhere in the picture when it
- * has none. Null when too many nodes are new for the earlier picture to be worth keeping.
+ * The earlier layout with the new nodes placed: a note written for a missing topic where the
+ * topic was, any other near the centre of its already placed neighbours (at a seeded angle, half
+ * an average edge away), or anywhere in the picture when it has none. Null when too many nodes are new for the earlier picture to be worth keeping.
  */
 export function keptPositions(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | null {
   const fresh = graph.filterNodes((node) => previous[node] === undefined);
@@ -107,6 +107,12 @@ export function keptPositions(graph: VaultGraph, previous: Readonly<Record<strin
   scales.set(placed, scale);
   const { centre, radius, edge } = scale;
   for (const node of fresh) {
+    // A note written for a missing topic takes the topic's place.
+    const answered = answeredTopicKeys(graph, node).find((key) => previous[key] !== undefined);
+    if (answered !== undefined) {
+      placed[node] = previous[answered] as Position;
+      continue;
+    }
     const random = seededRandom(hashString(node));
     const near = graph.neighbors(node).flatMap((other) => placed[other] ?? []);
     const angle = random() * 2 * Math.PI;

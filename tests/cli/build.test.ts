@@ -57,9 +57,22 @@ describe("notegraph build", () => {
   describe("--keep-layout", () => {
     // A ring of 30 notes: one note added is well under the 5% of new nodes a kept layout allows.
     const ring = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`N${i}.md`, `[[N${(i + 1) % 30}]] [[N${(i + 7) % 30}]]`]));
-    const placesOf = (out: string): Map<string, { x: number; y: number }> => new Map(dataOf(readFileSync(join(out, "index.html"), "utf8")).nodes.map((n: { key: string; x: number; y: number }) => [n.key, { x: n.x, y: n.y }]));
+    type Place = { x: number; y: number; cluster: number };
+    const placesOf = (out: string): Map<string, Place> => new Map(dataOf(readFileSync(join(out, "index.html"), "utf8")).nodes.map((n: Place & { key: string }) => [n.key, { x: n.x, y: n.y, cluster: n.cluster }]));
 
-    it("keeps every node where the earlier page put it and places a new note by its neighbours", () => {
+    it("puts a note written for a missing topic where the topic was, in its cluster", () => {
+      const vault = makeVault({ ...ring, "N5.md": "[[N6]] [[N12]] [[Enclaves]]" });
+      const out = join(makeVault({}), "site");
+      runCli(["build", vault, "--out", out, "--quiet"]);
+      const topic = placesOf(out).get("missing:enclaves");
+      writeFileSync(join(vault, "Enclaves.md"), "# Enclaves\n\n[[N20]]");
+      runCli(["build", vault, "--out", out, "--quiet", "--keep-layout"]);
+      const after = placesOf(out);
+      expect(after.has("missing:enclaves")).toBe(false);
+      expect(after.get("Enclaves.md")).toEqual(topic);
+    });
+
+    it("keeps every node where the earlier page put it, in its cluster, and places a new note by its neighbours", () => {
       const vault = makeVault(ring);
       const out = join(makeVault({}), "site");
       runCli(["build", vault, "--out", out, "--quiet"]);
@@ -85,7 +98,7 @@ describe("notegraph build", () => {
       ["the page there is not one notegraph wrote", ring, (vault: string, out: string) => {
         built(vault, out);
         writeFileSync(join(out, "index.html"), "<html>edited by hand</html>");
-      }, /--keep-layout: .*index\.html: not a page notegraph wrote, or damaged .*; laying out afresh/],
+      }, /--keep-layout: .*index\.html: not a page notegraph wrote, or damaged \(no node places and clusters in it\); laying out afresh/],
       ["too many nodes are new", { "N0.md": "[[N1]]", "N1.md": "" }, (vault: string, out: string) => {
         built(vault, out);
         for (const name of ["A", "B", "C"]) writeFileSync(join(vault, `${name}.md`), "[[N0]]");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { keptClusters, topicClusters } from "../../src/analyze/topicClusters.js";
 import { buildGraph } from "../../src/graph/buildGraph.js";
 import Graph from "graphology";
-import { CLUSTER_START, iterationBudget, layoutPositions } from "../../src/layout/layoutGraph.js";
+import { CLUSTER_START, iterationBudget, keptPositions, layoutPositions } from "../../src/layout/layoutGraph.js";
 import type { VaultGraph } from "../../src/graph/buildGraph.js";
 import { loadVault } from "../../src/loadVault.js";
 import { makeVault } from "../helpers/vault.js";
@@ -136,6 +136,19 @@ describe("topicClusters", () => {
   });
 });
 
+describe("keptPositions (serve and build --keep-layout: the picture holds still)", () => {
+  it("keeps every node's place and puts a note written for a missing topic where the topic was", async () => {
+    const linked = { ...twoTopics, "A1.md": "[[A2]] [[A3]] [[Enclaves]]" };
+    const before = buildGraph(await loadVault(makeVault(linked)));
+    const places = layoutPositions(before);
+    const after = buildGraph(await loadVault(makeVault({ ...linked, "Enclaves.md": "[[B1]] [[B2]]" })));
+    const kept = keptPositions(after, places);
+    for (const node of before.nodes()) if (after.hasNode(node)) expect(kept?.[node]).toEqual(places[node]);
+    expect(kept?.["Enclaves.md"]).toEqual(places["missing:enclaves"]);
+    expect(kept?.["missing:enclaves"]).toBeUndefined();
+  });
+});
+
 describe("keptClusters (serve: colours hold still between saves)", () => {
   it("keeps every node's cluster, puts a new note with the cluster its links reach, a lone one in a new cluster", async () => {
     const before = buildGraph(await loadVault(makeVault(twoTopics)));
@@ -149,6 +162,17 @@ describe("keptClusters (serve: colours hold still between saves)", () => {
     const b = kept?.clusters[topics.membership["B1.md"] as number];
     expect(b?.size).toBe(4);
     expect(kept?.clusters.map((c) => c.id)).toEqual([0, 1, 2]);
+  });
+
+  it("puts a note written for a missing topic in the topic's cluster, by file name or path, not the cluster its links reach", async () => {
+    const linked = { ...twoTopics, "A1.md": "[[A2]] [[A3]] [[Enclaves]] [[Sub/Nitro]]" };
+    const before = buildGraph(await loadVault(makeVault(linked)));
+    const topics = topicClusters(before);
+    const after = buildGraph(await loadVault(makeVault({ ...linked, "Deep/Enclaves.md": "[[B1]] [[B2]] [[B3]]", "Sub/Nitro.md": "[[B1]] [[B2]]" })));
+    const kept = keptClusters(after, topics, 0.5);
+    expect(kept?.membership["Deep/Enclaves.md"]).toBe(topics.membership["missing:enclaves"]);
+    expect(kept?.membership["Sub/Nitro.md"]).toBe(topics.membership["missing:sub/nitro"]);
+    expect(topics.membership["missing:enclaves"]).not.toBe(topics.membership["B1.md"]);
   });
 
   it("gives up when too many nodes are new, so Louvain runs again", async () => {
