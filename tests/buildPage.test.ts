@@ -71,6 +71,11 @@ describe("buildPage with the previous build (serve, between saves)", () => {
       expect(next.report, what).toEqual((await buildPage(vault)).report);
       expect(suggestions(next), what).toEqual(expected);
       expect(next.delta, what).not.toBe("reload");
+      // The note written for a missing topic takes the topic's place and colour.
+      if (what === "a missing topic written") {
+        expect(next.positions["Firewals.md"]).toEqual(previous.positions["missing:firewals"]);
+        expect(next.topics.membership["Firewals.md"]).toBe(previous.topics.membership["missing:firewals"]);
+      }
       previous = next;
     }
   });
