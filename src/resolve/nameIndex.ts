@@ -71,25 +71,40 @@ export function fileKeysOf(notePaths: readonly VaultPath[], attachments: readonl
 }
 
 /**
- * `pathIndexOf` for a few lookups, from keys made before: each lookup reads every key, and no map
- * is built. Resolving one note's links this way at 100,000 notes takes a few milliseconds; the maps
- * took 0.25 s.
+ * `pathIndexOf` from keys made before, for a check that resolves a few notes' links: the first
+ * lookups read every key, and no map is built (resolving one note's links this way at 100,000
+ * notes takes a few milliseconds; the maps took 0.25 s). Past SCANS_BEFORE_MAP lookups of a kind
+ * of key, as when many notes are read again, a map of that kind is made from the keys and used.
  */
 export function pathIndexFromKeys(notePaths: readonly VaultPath[], attachments: readonly VaultPath[], keys: FileKeys): PathIndex {
-  const all = (paths: readonly VaultPath[], list: readonly LookupKey[]): KeyLookup<VaultPath[]> => ({
+  // A path key is unique but for the last of two paths that differ only in case: the maps keep the last one set.
+  const last = (lookup: KeyLookup<VaultPath[]>): KeyLookup<VaultPath> => ({ get: (key) => lookup.get(key)?.at(-1) });
+  return {
+    notesByName: scanThenMap(notePaths, keys.noteNames),
+    notesByPath: last(scanThenMap(notePaths, keys.notePaths)),
+    attachmentsByName: scanThenMap(attachments, keys.attachmentNames),
+    attachmentsByPath: last(scanThenMap(attachments, keys.attachmentPaths)),
+  };
+}
+
+/** About how many lookups that read every key cost as much as making a map of them. */
+export const SCANS_BEFORE_MAP = 16;
+
+/** The paths whose key is the one asked for, in order: found by reading every key, then, past SCANS_BEFORE_MAP lookups, by a map. */
+function scanThenMap(paths: readonly VaultPath[], list: readonly LookupKey[]): KeyLookup<VaultPath[]> {
+  let lookups = 0;
+  let byKey: Map<LookupKey, VaultPath[]> | undefined;
+  return {
     get(key) {
+      if (byKey === undefined && ++lookups > SCANS_BEFORE_MAP) {
+        byKey = new Map();
+        for (let i = 0; i < list.length; i++) push(byKey, list[i] as LookupKey, paths[i] as VaultPath);
+      }
+      if (byKey) return byKey.get(key);
       const found: VaultPath[] = [];
       for (let i = 0; i < list.length; i++) if (list[i] === key) found.push(paths[i] as VaultPath);
       return found.length > 0 ? found : undefined;
     },
-  });
-  // A path key is unique but for the last of two paths that differ only in case: the maps keep the last one set.
-  const last = (paths: readonly VaultPath[], list: readonly LookupKey[]): KeyLookup<VaultPath> => ({ get: (key) => all(paths, list).get(key)?.at(-1) });
-  return {
-    notesByName: all(notePaths, keys.noteNames),
-    notesByPath: last(notePaths, keys.notePaths),
-    attachmentsByName: all(attachments, keys.attachmentNames),
-    attachmentsByPath: last(attachments, keys.attachmentPaths),
   };
 }
 
