@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { NoteRecord, ParsedNote, Problem, VaultFile, VaultPath } from "../types.js";
 import { version } from "../version.js";
 import { compiledParser } from "./compiledParser.js";
@@ -115,9 +115,10 @@ export async function readNote(file: VaultFile, options: ParseOptions = {}): Pro
 }
 
 /** The note's bytes, or the record of a note that cannot be read. */
+/** Synchronous on purpose: on a parse worker an awaited read took about 0.2 ms a note (opening a handle, fstat, read, close, and the wait), several times the read itself. */
 async function readBytes(file: VaultFile): Promise<Uint8Array | ParsedNote> {
   try {
-    return await readFile(file.absolutePath);
+    return readFileSync(file.absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "read error";
     return unreadNote(file.path, `cannot be read (${code})`);
