@@ -49,8 +49,8 @@ export function missingNodeKey(target: string): string {
 export function answeredTopicKeys(graph: VaultGraph, node: string): string[] {
   const attributes = graph.getNodeAttributes(node);
   if (attributes.kind !== "note") return [];
-  const keys = [missingNodeKey(stripMd(attributes.path)), missingNodeKey(stripMd(baseName(attributes.path)))];
-  return keys.filter((key) => !graph.hasNode(key));
+  const keys = new Set([missingNodeKey(stripMd(attributes.path)), missingNodeKey(stripMd(baseName(attributes.path)))]);
+  return [...keys].filter((key) => !graph.hasNode(key));
 }
 
 /**

@@ -89,7 +89,8 @@ function clusterDiscs(graph: VaultGraph, clusters: Readonly<Record<string, numbe
 /**
  * The earlier layout with the new nodes placed: a note written for a missing topic where the
  * topic was, any other near the centre of its already placed neighbours (at a seeded angle, half
- * an average edge away), or anywhere in the picture when it has none. Null when too many nodes are new for the earlier picture to be worth keeping.
+ * an average edge away), or anywhere in the picture when it has none. Null when too many nodes
+ * are new for the earlier picture to be worth keeping.
  */
 export function keptPositions(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | null {
   const fresh = graph.filterNodes((node) => previous[node] === undefined);
