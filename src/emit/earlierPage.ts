@@ -24,7 +24,7 @@ export async function earlierLayout(out: string): Promise<{ layout: EarlierLayou
     return { problem: code === "ENOENT" ? `${file}: no earlier page there` : `${file}: cannot be read (${code ?? (error as Error).message})` };
   }
   const layout = layoutOfPage(html);
-  return layout ? { layout } : { problem: `${file}: not a page notegraph wrote, or damaged (no node places and clusters in it)` };
+  return layout ? { layout } : { problem: `${file}: no node places and clusters this notegraph can read (not its page, one of another version, or damaged)` };
 }
 
 const DATA_SCRIPT = /<script type="application\/json" id="notegraph-data">([\s\S]*?)<\/script>/;

@@ -98,7 +98,7 @@ describe("notegraph build", () => {
       ["the page there is not one notegraph wrote", ring, (vault: string, out: string) => {
         built(vault, out);
         writeFileSync(join(out, "index.html"), "<html>edited by hand</html>");
-      }, /--keep-layout: .*index\.html: not a page notegraph wrote, or damaged \(no node places and clusters in it\); laying out afresh/],
+      }, /--keep-layout: .*index\.html: no node places and clusters this notegraph can read \(not its page, one of another version, or damaged\); laying out afresh/],
       ["too many nodes are new", { "N0.md": "[[N1]]", "N1.md": "" }, (vault: string, out: string) => {
         built(vault, out);
         for (const name of ["A", "B", "C"]) writeFileSync(join(vault, `${name}.md`), "[[N0]]");

@@ -43,6 +43,6 @@ describe("the positions of an earlier page (build --keep-layout)", () => {
     const out = mkdtempSync(join(tmpdir(), "notegraph-earlier-"));
     expect(await earlierLayout(join(out, "none"))).toEqual({ problem: `${join(out, "none", "index.html")}: no earlier page there` });
     writeFileSync(join(out, "index.html"), "<html>mine</html>");
-    expect(await earlierLayout(out)).toEqual({ problem: `${join(out, "index.html")}: not a page notegraph wrote, or damaged (no node places and clusters in it)` });
+    expect(await earlierLayout(out)).toEqual({ problem: `${join(out, "index.html")}: no node places and clusters this notegraph can read (not its page, one of another version, or damaged)` });
   });
 });
