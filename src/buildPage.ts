@@ -10,7 +10,7 @@ import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph, type VaultGraph } from "./graph/buildGraph.js";
 import { updateGraph } from "./graph/updateGraph.js";
 import { prepareFindingsPatch, vaultFindingsAfter } from "./incremental/vaultFindingsAfter.js";
-import { KEEP_PREVIOUS_SHARE, keptPositions, layoutPositions, measurePicture, type Position } from "./layout/layoutGraph.js";
+import { KEEP_PREVIOUS_SHARE, keptPositions, layoutPositions, measurePicture, SEED_PREVIOUS_SHARE, seededStart, type Position } from "./layout/layoutGraph.js";
 import { loadScanned, type LoadOptions } from "./loadVault.js";
 import { noteMoves } from "./noteMoves.js";
 import { warmParser } from "./parse/readNotes.js";
@@ -65,8 +65,13 @@ export interface PageBuild {
   readonly html: string;
   /** Where each node was placed, to keep the picture on the next build. */
   positions: Record<string, Position>;
-  /** Whether the positions were kept from `previous` or `earlier`, not laid out afresh. */
-  layoutKept: boolean;
+  /**
+   * How the positions came from `previous` or `earlier`: "kept" (few nodes new: placed among the
+   * rest), "seeded" (too many to keep: laid out again from the earlier picture, see
+   * LayoutOptions.start, the clusters kept too), or "made" (none given, or over half the nodes
+   * new: laid out afresh).
+   */
+  layout: "kept" | "seeded" | "made";
   vault: Vault;
   /** What the scan found, with sizes and times: the next build's `changed` paths update it. */
   scan: ScanResult;
@@ -103,11 +108,14 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const found = previous ? { vault: previous.vault, scanProblems: previous.scan.problems, findings: previous.report } : undefined;
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
   const earlier = previous ?? options.earlier;
-  const keptTopics = earlier ? keptClusters(graph, earlier.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
-  const topics = keptTopics ?? topicClusters(graph);
   const keptPlaces = earlier ? keptPositions(graph, earlier.positions) : null;
+  const start = earlier && !keptPlaces ? seededStart(graph, earlier.positions) : undefined;
+  const keptTopics = earlier ? keptClusters(graph, earlier.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
+  // A picture laid out again from the earlier one keeps its colours too: new nodes join the clusters their links reach.
+  const seededTopics = earlier && start && !keptTopics ? keptClusters(graph, earlier.topics, SEED_PREVIOUS_SHARE) : null;
+  const topics = keptTopics ?? seededTopics ?? topicClusters(graph);
   if (!keptPlaces) options.onLayout?.(graph.order);
-  const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership });
+  const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership, ...(start ? { start } : {}) });
   const title = options.title ?? basename(vault.root);
   let data: PageData | undefined;
   const dataNow = () => (data ??= pageData(title, graph, positions, topics, report));
@@ -119,7 +127,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const live = options.live ?? false;
   let html: string | undefined;
   return {
-    root: vault.root, report, positions, layoutKept: keptPlaces !== null, vault, scan, graph, topics,
+    root: vault.root, report, positions, layout: keptPlaces ? "kept" : start ? "seeded" : "made", vault, scan, graph, topics,
     ...(delta ? { delta } : {}),
     get data() {
       return dataNow();

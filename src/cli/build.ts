@@ -3,7 +3,7 @@ import { buildPage } from "../buildPage.js";
 import { earlierLayout } from "../emit/earlierPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
-import { KEEP_PREVIOUS_SHARE } from "../layout/layoutGraph.js";
+import { KEEP_PREVIOUS_SHARE, SEED_PREVIOUS_SHARE } from "../layout/layoutGraph.js";
 import { parseCacheFor, parseVaultArgs, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
 import { progressOnStderr, readProgress } from "./load.js";
 
@@ -17,9 +17,9 @@ Options:
                      one an earlier build wrote, is replaced; never the vault or a folder in it
   --title <text>     the page's title (default: the vault folder's name)
   --keep-layout      keep every node where the page already in --out put it, in its colour,
-                     and place only new ones, by their neighbours (laid out afresh when over
-                     5% are new): the picture holds still as notes are added, but depends
-                     on that page
+                     and place only new ones, by their neighbours (over 5% new: laid out
+                     again from that picture; over half: afresh). The picture holds still
+                     as notes are added, but depends on that page
   --quiet            print only the page's path
   --no-color         no colour
 ${vaultOptionsHelp(21)}
@@ -43,8 +43,8 @@ export async function runBuild(args: string[]): Promise<number> {
   if (earlier && "problem" in earlier) process.stderr.write(`notegraph: --keep-layout: ${earlier.problem}; laying out afresh\n`);
   const kept = earlier && "layout" in earlier ? { earlier: earlier.layout } : {};
   const options = { ...readProgress(progress), onLayout, ignore: values.ignore ?? [], ...kept, ...(cache ? { cache } : {}), ...(values.title ? { title: values.title } : {}) };
-  const { root, report, html, layoutKept } = await buildPage(vaultArgument, options).finally(() => progress?.finish());
-  if ("earlier" in kept && !layoutKept) process.stderr.write(`notegraph: --keep-layout: over ${KEEP_PREVIOUS_SHARE * 100}% of the nodes are new; laid out afresh\n`);
+  const { root, report, html, layout } = await buildPage(vaultArgument, options).finally(() => progress?.finish());
+  if ("earlier" in kept && layout !== "kept") process.stderr.write(`notegraph: --keep-layout: ${layoutNote(layout)}\n`);
   await cache?.save();
   const written = await writeOutputFolder(values.out, root, { "index.html": html });
   if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);
@@ -52,4 +52,10 @@ export async function runBuild(args: string[]): Promise<number> {
   // Relative when it is below the current folder, else the full path.
   process.stdout.write(`Page written to ${shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? written : shown}/index.html\n`);
   return 0;
+}
+
+/** Why an earlier picture was not kept as it was. */
+function layoutNote(layout: "seeded" | "made"): string {
+  if (layout === "seeded") return `over ${KEEP_PREVIOUS_SHARE * 100}% of the nodes are new; laid out again, starting from the earlier picture`;
+  return `over ${SEED_PREVIOUS_SHARE * 100}% of the nodes are new; laid out afresh`;
 }

@@ -22,6 +22,12 @@ export interface LayoutOptions {
    * placed, by their neighbours: the picture holds still and no ForceAtlas2 run is paid for.
    */
   previous?: Readonly<Record<string, Position>>;
+  /**
+   * Where each node starts instead of its seeded point: an earlier picture with too many new
+   * nodes to keep (`build --keep-layout`, `serve`), the new ones placed in it (`seededStart`).
+   * ForceAtlas2 then refines it in half the iterations, and the picture stays recognisable.
+   */
+  start?: Readonly<Record<string, Position>>;
 }
 
 /** Up to this share of new nodes (and always for one), an earlier layout is kept. */
@@ -42,21 +48,23 @@ export function layoutPositions(graph: VaultGraph, options: LayoutOptions = {}):
   const kept = options.previous ? keptPositions(graph, options.previous) : null;
   if (kept) return kept;
   const scratch = new Graph({ type: "directed" });
-  const clustered = options.clusters !== undefined && order >= CLUSTER_START;
+  const { start } = options;
+  const clustered = start === undefined && options.clusters !== undefined && order >= CLUSTER_START;
   const discs = clustered ? clusterDiscs(graph, options.clusters ?? {}) : null;
   graph.forEachNode((node) => {
     const disc = discs?.get(options.clusters?.[node] ?? -1) ?? { x: 0, y: 0, radius: Math.sqrt(order) * 10 };
     const random = seededRandom(hashString(node));
     const angle = random() * 2 * Math.PI;
     const distance = disc.radius * Math.sqrt(random());
-    scratch.addNode(node, { x: disc.x + distance * Math.cos(angle), y: disc.y + distance * Math.sin(angle) });
+    const given = start?.[node];
+    scratch.addNode(node, given ? { x: given.x, y: given.y } : { x: disc.x + distance * Math.cos(angle), y: disc.y + distance * Math.sin(angle) });
   });
   graph.forEachEdge((_edge, attributes, source, target) => {
     scratch.addEdge(source, target, { weight: attributes.weight });
   });
   if (order === 1) return { [graph.nodes()[0] ?? ""]: { x: 0, y: 0 } };
   const positions = forceAtlas2(scratch, {
-    iterations: options.iterations ?? (clustered ? Math.ceil(iterationBudget(order) / 2) : iterationBudget(order)),
+    iterations: options.iterations ?? (clustered || start ? Math.ceil(iterationBudget(order) / 2) : iterationBudget(order)),
     // Strong gravity at 1 keeps orphans near the rest instead of drifting to the frame edge.
     settings: { ...forceAtlas2.inferSettings(scratch), gravity: 1 },
     getEdgeWeight: "weight",
@@ -95,6 +103,25 @@ function clusterDiscs(graph: VaultGraph, clusters: Readonly<Record<string, numbe
 export function keptPositions(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | null {
   const fresh = graph.filterNodes((node) => previous[node] === undefined);
   if (fresh.length > Math.max(1, graph.order * KEEP_PREVIOUS_SHARE)) return null;
+  return placedAmong(graph, previous, fresh);
+}
+
+/** Up to this share of new nodes, an earlier layout too changed to keep is where ForceAtlas2 starts (`seededStart`). */
+export const SEED_PREVIOUS_SHARE = 0.5;
+
+/**
+ * Where a layout starts that keeps an earlier picture recognisable when too many nodes are new to
+ * keep it as it is: the earlier places, the new nodes placed among them. Undefined when over
+ * SEED_PREVIOUS_SHARE of the nodes are new: so little of the earlier picture is left that a
+ * layout from seeded points does better.
+ */
+export function seededStart(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | undefined {
+  const fresh = graph.filterNodes((node) => previous[node] === undefined);
+  return fresh.length > graph.order * SEED_PREVIOUS_SHARE ? undefined : placedAmong(graph, previous, fresh);
+}
+
+/** The earlier picture's nodes still in the graph where they were, and `fresh` (the nodes it lacks) placed as `keptPositions` places them, however many. */
+function placedAmong(graph: VaultGraph, previous: Readonly<Record<string, Position>>, fresh: readonly string[]): Record<string, Position> {
   const placed: Record<string, Position> = {};
   graph.forEachNode((node) => {
     const known = previous[node];

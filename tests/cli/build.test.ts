@@ -92,6 +92,31 @@ describe("notegraph build", () => {
       expect([...before].some(([key, place]) => JSON.stringify(placesOf(fresh).get(key)) !== JSON.stringify(place))).toBe(true);
     });
 
+    it("lays out again from the earlier picture when over 5% of the nodes are new: the old ones move less than afresh, in their clusters", () => {
+      const vault = makeVault(ring);
+      const out = join(makeVault({}), "site");
+      runCli(["build", vault, "--out", out, "--quiet"]);
+      const before = placesOf(out);
+      for (const i of [1, 2, 3, 4]) writeFileSync(join(vault, `New ${i}.md`), `[[N${i * 5}]] [[N${i * 5 + 1}]]`);
+      const seeded = runCli(["build", vault, "--out", out, "--quiet", "--keep-layout"]);
+      expect(seeded.stderr).toMatch(/--keep-layout: over 5% of the nodes are new; laid out again, starting from the earlier picture/);
+      const fresh = join(makeVault({}), "fresh");
+      runCli(["build", vault, "--out", fresh, "--quiet"]);
+      // How far the notes there before moved, in all: the picture is compared as drawn, centred and scaled to fit.
+      const moved = (after: Map<string, Place>) => {
+        const fit = (places: Place[]) => {
+          const [cx, cy] = [places.reduce((sum, p) => sum + p.x, 0) / places.length, places.reduce((sum, p) => sum + p.y, 0) / places.length];
+          const scale = Math.max(...places.map((p) => Math.hypot(p.x - cx, p.y - cy)));
+          return places.map((p) => ({ x: (p.x - cx) / scale, y: (p.y - cy) / scale }));
+        };
+        const [was, now] = [fit([...before.values()]), fit([...before.keys()].map((key) => after.get(key) as Place))];
+        return was.reduce((sum, p, i) => sum + Math.hypot(p.x - (now[i]?.x ?? 0), p.y - (now[i]?.y ?? 0)), 0);
+      };
+      expect(moved(placesOf(out))).toBeLessThan(moved(placesOf(fresh)) * 0.6);
+      // And the colours hold: every note there before stays in its cluster.
+      for (const [key, place] of before) expect(placesOf(out).get(key)?.cluster, key).toBe(place.cluster);
+    });
+
     const built = (vault: string, out: string) => runCli(["build", vault, "--out", out, "--quiet"]);
     it.each([
       ["there is no earlier page", ring, () => {}, /--keep-layout: .*index\.html: no earlier page there; laying out afresh/],
@@ -99,10 +124,10 @@ describe("notegraph build", () => {
         built(vault, out);
         writeFileSync(join(out, "index.html"), "<html>edited by hand</html>");
       }, /--keep-layout: .*index\.html: no node places and clusters this notegraph can read \(not its page, one of another version, or damaged\); laying out afresh/],
-      ["too many nodes are new", { "N0.md": "[[N1]]", "N1.md": "" }, (vault: string, out: string) => {
+      ["over half the nodes are new", { "N0.md": "[[N1]]", "N1.md": "" }, (vault: string, out: string) => {
         built(vault, out);
         for (const name of ["A", "B", "C"]) writeFileSync(join(vault, `${name}.md`), "[[N0]]");
-      }, /--keep-layout: over 5% of the nodes are new; laid out afresh/],
+      }, /--keep-layout: over 50% of the nodes are new; laid out afresh/],
     ])("lays out afresh, and says so on stderr, when %s", (_what, files, before, message) => {
       const vault = makeVault(files);
       const out = join(makeVault({}), "site");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { keptClusters, topicClusters } from "../../src/analyze/topicClusters.js";
 import { buildGraph } from "../../src/graph/buildGraph.js";
 import Graph from "graphology";
-import { CLUSTER_START, iterationBudget, keptPositions, layoutPositions } from "../../src/layout/layoutGraph.js";
+import { CLUSTER_START, iterationBudget, keptPositions, layoutPositions, seededStart } from "../../src/layout/layoutGraph.js";
 import type { VaultGraph } from "../../src/graph/buildGraph.js";
 import { loadVault } from "../../src/loadVault.js";
 import { makeVault } from "../helpers/vault.js";
@@ -146,6 +146,23 @@ describe("keptPositions (serve and build --keep-layout: the picture holds still)
     for (const node of before.nodes()) if (after.hasNode(node)) expect(kept?.[node]).toEqual(places[node]);
     expect(kept?.["Enclaves.md"]).toEqual(places["missing:enclaves"]);
     expect(kept?.["missing:enclaves"]).toBeUndefined();
+  });
+});
+
+describe("seededStart (build --keep-layout and serve with many nodes new)", () => {
+  it("starts the nodes there before where they were and the new ones among them, while at most half are new", async () => {
+    const before = buildGraph(await loadVault(makeVault(twoTopics)));
+    const places = layoutPositions(before);
+    const added = { "C1.md": "[[A1]] [[C2]]", "C2.md": "[[B1]] [[C1]]" };
+    const after = buildGraph(await loadVault(makeVault({ ...twoTopics, ...added })));
+    const start = seededStart(after, places);
+    for (const node of before.nodes()) expect(start?.[node]).toEqual(places[node]);
+    expect(Object.keys(start ?? {}).sort()).toEqual(after.nodes().sort());
+    const seeded = layoutPositions(after, { start: start ?? {} });
+    expect(seeded).not.toEqual(layoutPositions(after));
+    // Seven new notes against six: too little of the picture is left to start from.
+    const many = Object.fromEntries(["D1", "D2", "D3", "D4", "D5", "D6", "D7"].map((name) => [`${name}.md`, "[[A1]]"]));
+    expect(seededStart(buildGraph(await loadVault(makeVault({ ...twoTopics, ...many }))), places)).toBeUndefined();
   });
 });
 
