@@ -1,10 +1,9 @@
 import { isAbsolute, relative } from "node:path";
 import { buildPage } from "../buildPage.js";
-import { earlierLayout } from "../emit/earlierPage.js";
 import { writeOutputFolder } from "../emit/outputFolder.js";
 import { textReport } from "../emit/textReport.js";
-import { KEEP_PREVIOUS_SHARE, SEED_PREVIOUS_SHARE } from "../layout/layoutGraph.js";
 import { parseCacheFor, parseVaultArgs, useColor, vaultFolderArg, vaultOptionsHelp } from "./args.js";
+import { earlierLayoutFor, reportLayout } from "./keepLayout.js";
 import { progressOnStderr, readProgress } from "./load.js";
 
 export const buildHelp = `Usage: notegraph build [vault] [options]
@@ -39,12 +38,10 @@ export async function runBuild(args: string[]): Promise<number> {
   const cache = await parseCacheFor(vaultArgument, values);
   const progress = progressOnStderr();
   const onLayout = (nodes: number) => progress?.update(`laying out ${nodes.toLocaleString("en")} nodes`, 0, 0);
-  const earlier = values["keep-layout"] ? await earlierLayout(values.out) : null;
-  if (earlier && "problem" in earlier) process.stderr.write(`notegraph: --keep-layout: ${earlier.problem}; laying out afresh\n`);
-  const kept = earlier && "layout" in earlier ? { earlier: earlier.layout } : {};
+  const kept = await earlierLayoutFor("--keep-layout", values["keep-layout"] ? values.out : undefined);
   const options = { ...readProgress(progress), onLayout, ignore: values.ignore ?? [], ...kept, ...(cache ? { cache } : {}), ...(values.title ? { title: values.title } : {}) };
   const { root, report, html, layout } = await buildPage(vaultArgument, options).finally(() => progress?.finish());
-  if ("earlier" in kept && layout !== "kept") process.stderr.write(`notegraph: --keep-layout: ${layoutNote(layout)}\n`);
+  if (kept.earlier) reportLayout("--keep-layout", layout);
   await cache?.save();
   const written = await writeOutputFolder(values.out, root, { "index.html": html });
   if (!values.quiet) process.stdout.write(`${textReport(report, { vaultArgument, color: useColor(process.stdout, values["no-color"]) })}\n`);
@@ -52,10 +49,4 @@ export async function runBuild(args: string[]): Promise<number> {
   // Relative when it is below the current folder, else the full path.
   process.stdout.write(`Page written to ${shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? written : shown}/index.html\n`);
   return 0;
-}
-
-/** Why an earlier picture was not kept as it was. */
-function layoutNote(layout: "seeded" | "made"): string {
-  if (layout === "seeded") return `over ${KEEP_PREVIOUS_SHARE * 100}% of the nodes are new; laid out again, starting from the earlier picture`;
-  return `over ${SEED_PREVIOUS_SHARE * 100}% of the nodes are new; laid out afresh`;
 }

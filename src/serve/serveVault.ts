@@ -21,6 +21,8 @@ export interface ServeOptions extends PageBuildOptions {
 
 export interface ServedVault {
   url: string;
+  /** How the first build placed the nodes, when given an `earlier` picture (see PageBuild.layout). */
+  layout: PageBuild["layout"];
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   // Between saves only the notes that changed are parsed and resolved again, and the picture and its colours hold still.
   const cache = options.cache ?? memoryParseCache();
   let current = await buildPage(folder, { ...options, live: true, cache });
+  const firstLayout = current.layout;
   // Each build is numbered: a page holding build n applies the delta from n to n + 1, and
   // fetches the whole data when it missed one. Counting from the clock keeps the numbers of a
   // restarted server apart from the old one's, for a page left open across the restart.
@@ -107,6 +110,7 @@ export async function serveVault(folder: string, options: ServeOptions = {}): Pr
   const host = options.host ?? "127.0.0.1";
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/`,
+    layout: firstLayout,
     close: async () => {
       watcher.close();
       await Promise.all([rebuild.stop(), verify.stop()]);
