@@ -109,13 +109,13 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
   const earlier = previous ?? options.earlier;
   const keptPlaces = earlier ? keptPositions(graph, earlier.positions) : null;
-  const start = earlier && !keptPlaces ? seededStart(graph, earlier.positions) : undefined;
+  const seeded = earlier && !keptPlaces ? seededStart(graph, earlier.positions) : undefined;
   const keptTopics = earlier ? keptClusters(graph, earlier.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
   // A picture laid out again from the earlier one keeps its colours too: new nodes join the clusters their links reach.
-  const seededTopics = earlier && start && !keptTopics ? keptClusters(graph, earlier.topics, SEED_PREVIOUS_SHARE) : null;
+  const seededTopics = earlier && seeded && !keptTopics ? keptClusters(graph, earlier.topics, SEED_PREVIOUS_SHARE) : null;
   const topics = keptTopics ?? seededTopics ?? topicClusters(graph);
   if (!keptPlaces) options.onLayout?.(graph.order);
-  const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership, ...(start ? { start } : {}) });
+  const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership, ...seeded });
   const title = options.title ?? basename(vault.root);
   let data: PageData | undefined;
   const dataNow = () => (data ??= pageData(title, graph, positions, topics, report));
@@ -127,7 +127,7 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const live = options.live ?? false;
   let html: string | undefined;
   return {
-    root: vault.root, report, positions, layout: keptPlaces ? "kept" : start ? "seeded" : "made", vault, scan, graph, topics,
+    root: vault.root, report, positions, layout: keptPlaces ? "kept" : seeded ? "seeded" : "made", vault, scan, graph, topics,
     ...(delta ? { delta } : {}),
     get data() {
       return dataNow();

@@ -24,8 +24,8 @@ export interface LayoutOptions {
   previous?: Readonly<Record<string, Position>>;
   /**
    * Where each node starts instead of its seeded point: an earlier picture with too many new
-   * nodes to keep (`build --keep-layout`, `serve`), the new ones placed in it (`seededStart`).
-   * ForceAtlas2 then refines it in half the iterations, and the picture stays recognisable.
+   * nodes to keep (`build --keep-layout`, `serve`), the new ones placed in it (`seededStart`,
+   * which also gives the iterations to refine it in).
    */
   start?: Readonly<Record<string, Position>>;
 }
@@ -64,7 +64,7 @@ export function layoutPositions(graph: VaultGraph, options: LayoutOptions = {}):
   });
   if (order === 1) return { [graph.nodes()[0] ?? ""]: { x: 0, y: 0 } };
   const positions = forceAtlas2(scratch, {
-    iterations: options.iterations ?? (clustered || start ? Math.ceil(iterationBudget(order) / 2) : iterationBudget(order)),
+    iterations: options.iterations ?? (clustered ? Math.ceil(iterationBudget(order) / 2) : iterationBudget(order)),
     // Strong gravity at 1 keeps orphans near the rest instead of drifting to the frame edge.
     settings: { ...forceAtlas2.inferSettings(scratch), gravity: 1 },
     getEdgeWeight: "weight",
@@ -110,14 +110,19 @@ export function keptPositions(graph: VaultGraph, previous: Readonly<Record<strin
 export const SEED_PREVIOUS_SHARE = 0.5;
 
 /**
- * Where a layout starts that keeps an earlier picture recognisable when too many nodes are new to
- * keep it as it is: the earlier places, the new nodes placed among them. Undefined when over
+ * A layout that keeps an earlier picture recognisable when too many nodes are new to keep it as
+ * it is: it starts from the earlier places, the new nodes placed among them, and ForceAtlas2
+ * refines that for the share of its iterations that the new nodes are of all. Each iteration
+ * moves every node: at 10,000 nodes with 6% new, the old ones moved 0.12 picture radii on average
+ * in half the iterations, 0.042 in this share (in a layout afresh, 0.049, and 82% changed
+ * cluster, which the kept clusters spare). Undefined when over
  * SEED_PREVIOUS_SHARE of the nodes are new: so little of the earlier picture is left that a
  * layout from seeded points does better.
  */
-export function seededStart(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | undefined {
+export function seededStart(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Required<Pick<LayoutOptions, "start" | "iterations">> | undefined {
   const fresh = graph.filterNodes((node) => previous[node] === undefined);
-  return fresh.length > graph.order * SEED_PREVIOUS_SHARE ? undefined : placedAmong(graph, previous, fresh);
+  if (fresh.length > graph.order * SEED_PREVIOUS_SHARE) return undefined;
+  return { start: placedAmong(graph, previous, fresh), iterations: Math.ceil((iterationBudget(graph.order) * fresh.length) / graph.order) };
 }
 
 /** The earlier picture's nodes still in the graph where they were, and `fresh` (the nodes it lacks) placed as `keptPositions` places them, however many. */
