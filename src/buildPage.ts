@@ -10,7 +10,7 @@ import { pageHtml } from "./emit/pageHtml.js";
 import { buildGraph, type VaultGraph } from "./graph/buildGraph.js";
 import { updateGraph } from "./graph/updateGraph.js";
 import { prepareFindingsPatch, vaultFindingsAfter } from "./incremental/vaultFindingsAfter.js";
-import { KEEP_PREVIOUS_SHARE, keptPositions, layoutPositions, measurePicture, SEED_PREVIOUS_SHARE, seededStart, type Position } from "./layout/layoutGraph.js";
+import { earlierPicture, KEEP_PREVIOUS_SHARE, layoutPositions, measurePicture, SEED_PREVIOUS_SHARE, type EarlierPicture, type Position } from "./layout/layoutGraph.js";
 import { loadScanned, type LoadOptions } from "./loadVault.js";
 import { noteMoves } from "./noteMoves.js";
 import { warmParser } from "./parse/readNotes.js";
@@ -66,12 +66,11 @@ export interface PageBuild {
   /** Where each node was placed, to keep the picture on the next build. */
   positions: Record<string, Position>;
   /**
-   * How the positions came from `previous` or `earlier`: "kept" (few nodes new: placed among the
-   * rest), "seeded" (too many to keep: laid out again from the earlier picture, see
-   * LayoutOptions.start, the clusters kept too), or "made" (none given, or over half the nodes
+   * How the positions came from `previous` or `earlier` (see `earlierPicture`): "kept", "seeded"
+   * (laid out again from it, the clusters kept too), or "made" (none given, or too many nodes
    * new: laid out afresh).
    */
-  layout: "kept" | "seeded" | "made";
+  layout: EarlierPicture["kind"];
   vault: Vault;
   /** What the scan found, with sizes and times: the next build's `changed` paths update it. */
   scan: ScanResult;
@@ -108,26 +107,25 @@ export async function buildPage(folder: string, options: PageBuildOptions = {}):
   const found = previous ? { vault: previous.vault, scanProblems: previous.scan.problems, findings: previous.report } : undefined;
   const report = vaultFindingsAfter(found, { vault, scanProblems: scan.problems }, keptSuggestions(namesIndexed, known));
   const earlier = previous ?? options.earlier;
-  const keptPlaces = earlier ? keptPositions(graph, earlier.positions) : null;
-  const seeded = earlier && !keptPlaces ? seededStart(graph, earlier.positions) : undefined;
-  const keptTopics = earlier ? keptClusters(graph, earlier.topics, KEEP_PREVIOUS_SHARE, update?.touched) : null;
-  // A picture laid out again from the earlier one keeps its colours too: new nodes join the clusters their links reach.
-  const seededTopics = earlier && seeded && !keptTopics ? keptClusters(graph, earlier.topics, SEED_PREVIOUS_SHARE) : null;
-  const topics = keptTopics ?? seededTopics ?? topicClusters(graph);
-  if (!keptPlaces) options.onLayout?.(graph.order);
-  const positions = keptPlaces ?? layoutPositions(graph, { clusters: topics.membership, ...seeded });
+  const picture: EarlierPicture = earlier ? earlierPicture(graph, earlier.positions) : { kind: "made" };
+  // A picture kept or laid out again from the earlier one keeps its colours too: new nodes join the clusters their links reach.
+  const keptTopics = earlier && picture.kind !== "made" ? keptClusters(graph, earlier.topics, picture.kind === "kept" ? KEEP_PREVIOUS_SHARE : SEED_PREVIOUS_SHARE, update?.touched) : null;
+  const topics = keptTopics ?? topicClusters(graph);
+  if (picture.kind !== "kept") options.onLayout?.(graph.order);
+  const seeded = picture.kind === "seeded" ? { start: picture.start, iterations: picture.iterations } : {};
+  const positions = picture.kind === "kept" ? picture.positions : layoutPositions(graph, { clusters: topics.membership, ...seeded });
   const title = options.title ?? basename(vault.root);
   let data: PageData | undefined;
   const dataNow = () => (data ??= pageData(title, graph, positions, topics, report));
   let delta: PageDelta | "reload" | undefined;
   const changedNode = (key: string) => changedPageNode(graph, key, positions, topics, update?.replaced.get(key));
-  if (update && keptTopics && keptPlaces) delta = updateDelta(graph, update, changedNode, pageMetaOf(title, graph, topics, report));
+  if (update && keptTopics && picture.kind === "kept") delta = updateDelta(graph, update, changedNode, pageMetaOf(title, graph, topics, report));
   else if (update) delta = "reload";
   // The getters below must not reach `options`: it holds the previous build, which would then be kept, and its own, for ever.
   const live = options.live ?? false;
   let html: string | undefined;
   return {
-    root: vault.root, report, positions, layout: keptPlaces ? "kept" : seeded ? "seeded" : "made", vault, scan, graph, topics,
+    root: vault.root, report, positions, layout: picture.kind, vault, scan, graph, topics,
     ...(delta ? { delta } : {}),
     get data() {
       return dataNow();

@@ -17,15 +17,14 @@ export interface LayoutOptions {
    */
   clusters?: Readonly<Record<string, number>>;
   /**
-   * Positions from an earlier layout of this vault (`serve`, between saves). When few nodes are
-   * new (up to KEEP_PREVIOUS_SHARE), the others stay where they were and only the new ones are
-   * placed, by their neighbours: the picture holds still and no ForceAtlas2 run is paid for.
+   * Positions from an earlier layout of this vault, carried over as `earlierPicture` says: kept
+   * with the new nodes placed, or refined from, or (too many nodes new) not used.
    */
   previous?: Readonly<Record<string, Position>>;
   /**
    * Where each node starts instead of its seeded point: an earlier picture with too many new
-   * nodes to keep (`build --keep-layout`, `serve`), the new ones placed in it (`seededStart`,
-   * which also gives the iterations to refine it in).
+   * nodes to keep, the new ones placed in it (a "seeded" `earlierPicture`, which also gives the
+   * iterations to refine it in).
    */
   start?: Readonly<Record<string, Position>>;
 }
@@ -45,10 +44,11 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 export function layoutPositions(graph: VaultGraph, options: LayoutOptions = {}): Record<string, Position> {
   const order = graph.order;
   if (order === 0) return {};
-  const kept = options.previous ? keptPositions(graph, options.previous) : null;
-  if (kept) return kept;
+  const earlier = options.previous ? earlierPicture(graph, options.previous) : null;
+  if (earlier?.kind === "kept") return earlier.positions;
+  const seeded = earlier?.kind === "seeded" ? earlier : null;
   const scratch = new Graph({ type: "directed" });
-  const { start } = options;
+  const start = options.start ?? seeded?.start;
   const clustered = start === undefined && options.clusters !== undefined && order >= CLUSTER_START;
   const discs = clustered ? clusterDiscs(graph, options.clusters ?? {}) : null;
   graph.forEachNode((node) => {
@@ -64,7 +64,7 @@ export function layoutPositions(graph: VaultGraph, options: LayoutOptions = {}):
   });
   if (order === 1) return { [graph.nodes()[0] ?? ""]: { x: 0, y: 0 } };
   const positions = forceAtlas2(scratch, {
-    iterations: options.iterations ?? (clustered ? Math.ceil(iterationBudget(order) / 2) : iterationBudget(order)),
+    iterations: options.iterations ?? seeded?.iterations ?? (clustered ? Math.ceil(iterationBudget(order) / 2) : iterationBudget(order)),
     // Strong gravity at 1 keeps orphans near the rest instead of drifting to the frame edge.
     settings: { ...forceAtlas2.inferSettings(scratch), gravity: 1 },
     getEdgeWeight: "weight",
@@ -94,38 +94,35 @@ function clusterDiscs(graph: VaultGraph, clusters: Readonly<Record<string, numbe
   return discs;
 }
 
-/**
- * The earlier layout with the new nodes placed: a note written for a missing topic where the
- * topic was, any other near the centre of its already placed neighbours (at a seeded angle, half
- * an average edge away), or anywhere in the picture when it has none. Null when too many nodes
- * are new for the earlier picture to be worth keeping.
- */
-export function keptPositions(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Record<string, Position> | null {
-  const fresh = graph.filterNodes((node) => previous[node] === undefined);
-  if (fresh.length > Math.max(1, graph.order * KEEP_PREVIOUS_SHARE)) return null;
-  return placedAmong(graph, previous, fresh);
-}
-
-/** Up to this share of new nodes, an earlier layout too changed to keep is where ForceAtlas2 starts (`seededStart`). */
+/** Up to this share of new nodes, an earlier layout too changed to keep is where ForceAtlas2 starts. */
 export const SEED_PREVIOUS_SHARE = 0.5;
 
+/** How an earlier picture of a vault carries over to its graph now (see `earlierPicture`). */
+export type EarlierPicture =
+  | { kind: "kept"; positions: Record<string, Position> }
+  | { kind: "seeded"; start: Record<string, Position>; iterations: number }
+  | { kind: "made" };
+
 /**
- * A layout that keeps an earlier picture recognisable when too many nodes are new to keep it as
- * it is: it starts from the earlier places, the new nodes placed among them, and ForceAtlas2
- * refines that for the share of its iterations that the new nodes are of all. Each iteration
- * moves every node: at 10,000 nodes with 6% new, the old ones moved 0.12 picture radii on average
- * in half the iterations, 0.042 in this share (in a layout afresh, 0.049, and 82% changed
- * cluster, which the kept clusters spare). Undefined when over
- * SEED_PREVIOUS_SHARE of the nodes are new: so little of the earlier picture is left that a
- * layout from seeded points does better.
+ * What an earlier picture gives a graph now, by the share of its nodes that are new:
+ * - up to KEEP_PREVIOUS_SHARE (and always for one), "kept": every node where it was, the new
+ *   ones placed (a note written for a missing topic where the topic was, any other near the
+ *   centre of its placed neighbours, at a seeded angle half an average edge away, or anywhere
+ *   in the picture when it has none), and no ForceAtlas2 run paid for;
+ * - up to SEED_PREVIOUS_SHARE, "seeded": ForceAtlas2 starts from those places and refines them
+ *   for the share of its iterations that the new nodes are of all. Each iteration moves every
+ *   node: at 10,000 nodes with 6% new, the old ones moved 0.12 picture radii on average in half
+ *   the iterations, 0.042 in this share (in a layout afresh, 0.049, and 82% changed cluster);
+ * - beyond, "made": so little of the picture is left that a layout from seeded points does better.
  */
-export function seededStart(graph: VaultGraph, previous: Readonly<Record<string, Position>>): Required<Pick<LayoutOptions, "start" | "iterations">> | undefined {
+export function earlierPicture(graph: VaultGraph, previous: Readonly<Record<string, Position>>): EarlierPicture {
   const fresh = graph.filterNodes((node) => previous[node] === undefined);
-  if (fresh.length > graph.order * SEED_PREVIOUS_SHARE) return undefined;
-  return { start: placedAmong(graph, previous, fresh), iterations: Math.ceil((iterationBudget(graph.order) * fresh.length) / graph.order) };
+  if (fresh.length <= Math.max(1, graph.order * KEEP_PREVIOUS_SHARE)) return { kind: "kept", positions: placedAmong(graph, previous, fresh) };
+  if (fresh.length > graph.order * SEED_PREVIOUS_SHARE) return { kind: "made" };
+  return { kind: "seeded", start: placedAmong(graph, previous, fresh), iterations: Math.ceil((iterationBudget(graph.order) * fresh.length) / graph.order) };
 }
 
-/** The earlier picture's nodes still in the graph where they were, and `fresh` (the nodes it lacks) placed as `keptPositions` places them, however many. */
+/** The earlier picture's nodes still in the graph where they were, and `fresh` (the nodes it lacks) placed among them. */
 function placedAmong(graph: VaultGraph, previous: Readonly<Record<string, Position>>, fresh: readonly string[]): Record<string, Position> {
   const placed: Record<string, Position> = {};
   graph.forEachNode((node) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { keptClusters, topicClusters } from "../../src/analyze/topicClusters.js";
 import { buildGraph } from "../../src/graph/buildGraph.js";
 import Graph from "graphology";
-import { CLUSTER_START, iterationBudget, keptPositions, layoutPositions, seededStart } from "../../src/layout/layoutGraph.js";
+import { CLUSTER_START, earlierPicture, iterationBudget, layoutPositions } from "../../src/layout/layoutGraph.js";
 import type { VaultGraph } from "../../src/graph/buildGraph.js";
 import { loadVault } from "../../src/loadVault.js";
 import { makeVault } from "../helpers/vault.js";
@@ -136,35 +136,38 @@ describe("topicClusters", () => {
   });
 });
 
-describe("keptPositions (serve and build --keep-layout: the picture holds still)", () => {
+describe("earlierPicture kept (serve and build --keep-layout: the picture holds still)", () => {
   it("keeps every node's place and puts a note written for a missing topic where the topic was", async () => {
     const linked = { ...twoTopics, "A1.md": "[[A2]] [[A3]] [[Enclaves]]" };
     const before = buildGraph(await loadVault(makeVault(linked)));
     const places = layoutPositions(before);
     const after = buildGraph(await loadVault(makeVault({ ...linked, "Enclaves.md": "[[B1]] [[B2]]" })));
-    const kept = keptPositions(after, places);
+    const picture = earlierPicture(after, places);
+    const kept = picture.kind === "kept" ? picture.positions : null;
     for (const node of before.nodes()) if (after.hasNode(node)) expect(kept?.[node]).toEqual(places[node]);
     expect(kept?.["Enclaves.md"]).toEqual(places["missing:enclaves"]);
     expect(kept?.["missing:enclaves"]).toBeUndefined();
   });
 });
 
-describe("seededStart (build --keep-layout and serve with many nodes new)", () => {
+describe("earlierPicture seeded (build --keep-layout and serve with many nodes new)", () => {
   it("starts the nodes there before where they were and the new ones among them, while at most half are new", async () => {
     const before = buildGraph(await loadVault(makeVault(twoTopics)));
     const places = layoutPositions(before);
     const added = { "C1.md": "[[A1]] [[C2]]", "C2.md": "[[B1]] [[C1]]" };
     const after = buildGraph(await loadVault(makeVault({ ...twoTopics, ...added })));
-    const seeded = seededStart(after, places);
+    const picture = earlierPicture(after, places);
+    const seeded = picture.kind === "seeded" ? picture : null;
     for (const node of before.nodes()) expect(seeded?.start[node]).toEqual(places[node]);
     expect(Object.keys(seeded?.start ?? {}).sort()).toEqual(after.nodes().sort());
     // Refined for the share of the iterations that the new nodes are of all: 2 of 8 nodes, a quarter of 500.
     expect(seeded?.iterations).toBe(125);
-    const refined = layoutPositions(after, { ...seeded });
+    const refined = layoutPositions(after, { previous: places });
+    expect(refined).toEqual(layoutPositions(after, { start: seeded?.start ?? {}, iterations: 125 }));
     expect(refined).not.toEqual(layoutPositions(after));
     // Seven new notes against six: too little of the picture is left to start from.
     const many = Object.fromEntries(["D1", "D2", "D3", "D4", "D5", "D6", "D7"].map((name) => [`${name}.md`, "[[A1]]"]));
-    expect(seededStart(buildGraph(await loadVault(makeVault({ ...twoTopics, ...many }))), places)).toBeUndefined();
+    expect(earlierPicture(buildGraph(await loadVault(makeVault({ ...twoTopics, ...many }))), places)).toEqual({ kind: "made" });
   });
 });
 
