@@ -1,3 +1,4 @@
+import { placeIndexOf, type PlaceIndex } from "./placeIndex.js";
 import { readFile } from "node:fs/promises";
 import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader } from "../cacheFiles.js";
 import type { CheckFindings } from "../analyze/checkReport.js";
@@ -97,7 +98,7 @@ export interface LastRun {
   /** The facts lines of notes `from` to `to - 1` as the file holds them, newlines included. */
   factsSection(from: number, to: number): Iterable<Uint8Array>;
   /** Each path's place: its notes' in scan order, then its attachments'. Made once, on first use. */
-  placeOf(): ReadonlyMap<VaultPath, number>;
+  placeOf(): PlaceIndex;
   names: NamesStore;
   keys: KeysStore;
   details: DetailsStore;
@@ -183,8 +184,8 @@ function lastRunOf(bytes: Buffer, header: StateHeader, lines: StateLines | null)
   const findings = parseJson(lines.text(1));
   if (!wellFormedFindings(findings) || header.spellings.length !== findings.dangling.length) return null;
   const { links, start } = lines;
-  let places: ReadonlyMap<VaultPath, number> | undefined;
-  const placeOf = () => (places ??= placesOf(header));
+  let places: PlaceIndex | undefined;
+  const placeOf = () => (places ??= placeIndexOf(header.notes, header.attachments));
   return {
     notePaths: header.notes,
     attachments: header.attachments,

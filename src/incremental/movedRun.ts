@@ -1,3 +1,4 @@
+import { placeIndexOf, type PlaceIndex } from "./placeIndex.js";
 import { changedNameTest } from "../resolve/changedNames.js";
 import { fileKeysOf, type FileKeys } from "../resolve/nameIndex.js";
 import type { LookupKey, VaultPath } from "../types.js";
@@ -31,7 +32,7 @@ export function runAfterMoves(run: LastRun, changes: FileChanges, notes: number)
   const factsNow = (facts: NoteFacts): NoteFacts => ({ ...facts, linksTo: renumber(facts.linksTo) });
   const notePaths = paths.slice(0, notes);
   const attachments = paths.slice(notes);
-  const placeOf = new Map(paths.map((path, place) => [path, place] as const));
+  const placeOf = placeIndexOf(notePaths, attachments);
   const keys = keysMoved(run.keys.get(), changes, notes);
   const moved: LastRun = {
     ...run,
@@ -106,7 +107,7 @@ function renumbered(places: readonly number[], newPlace: Int32Array): number[] {
  * one by its name), and those with a link by such a name that found nothing. Read from the links
  * line and the missing topics, no note's facts; `keys` are those of the files now.
  */
-function linksByChangedName(run: LastRun, changes: FileChanges, keys: FileKeys, placeOf: ReadonlyMap<VaultPath, number>): number[] {
+function linksByChangedName(run: LastRun, changes: FileChanges, keys: FileKeys, placeOf: PlaceIndex): number[] {
   // The files of such a name: every file gone, and those kept with it.
   const named = new Uint8Array(changes.oldPaths.length);
   changes.newPlace.forEach((place, old) => place === -1 && (named[old] = 1));

@@ -1,3 +1,4 @@
+import type { PlaceIndex } from "./placeIndex.js";
 import type { FindingLink } from "../analyze/findings.js";
 import type { Heading, NoteRecord, Problem, ResolvedLink, VaultFile, VaultPath } from "../types.js";
 
@@ -39,7 +40,7 @@ export function isNotable(link: Pick<ResolvedLink, "resolved" | "candidates" | "
 }
 
 /** `hash` is null for a note that could not be read: its facts are then never taken as current, so it is read again next time. */
-export function noteFacts(file: Pick<VaultFile, "size" | "mtimeMs">, hash: string | null, note: NoteRecord, links: readonly ResolvedLink[], problems: Problem[], placeOf: ReadonlyMap<VaultPath, number>): NoteFacts {
+export function noteFacts(file: Pick<VaultFile, "size" | "mtimeMs">, hash: string | null, note: NoteRecord, links: readonly ResolvedLink[], problems: Problem[], placeOf: PlaceIndex): NoteFacts {
   const linksTo = new Set<number>();
   for (const link of links) {
     const place = link.resolved === null || link.resolved === note.path ? undefined : placeOf.get(link.resolved);

@@ -1,3 +1,4 @@
+import type { PlaceIndex } from "./placeIndex.js";
 import { parseJson } from "../cacheFiles.js";
 import type { FindingLink } from "../analyze/findings.js";
 import type { Problem, VaultPath } from "../types.js";
@@ -40,7 +41,7 @@ export function factsLine(f: NoteFacts): string {
 }
 
 /** The facts a line holds; null when it cannot be read or names a file the state does not know. */
-export function factsOfLine(text: string, path: VaultPath, linksTo: number[], known: ReadonlyMap<VaultPath, number>): NoteFacts | null {
+export function factsOfLine(text: string, path: VaultPath, linksTo: number[], known: PlaceIndex): NoteFacts | null {
   const line = parseJson(text);
   if (!wellFormedFacts(line)) return null;
   const [size, mtimeMs, links, linksOut, notable, problems] = line;
@@ -50,7 +51,7 @@ export function factsOfLine(text: string, path: VaultPath, linksTo: number[], kn
     notable: notable.map(([target, heading, block, line, column, raw, resolved, candidates, brokenAnchor]) => ({ source: path, target, heading, block, line, column, raw, resolved, candidates, brokenAnchor })),
     problems: problems.map(([message, line]): Problem => (line === undefined ? { path, message } : { path, message, line })),
   };
-  const unknown = (to: VaultPath | null) => to !== null && !known.has(to);
+  const unknown = (to: VaultPath | null) => to !== null && known.get(to) === undefined;
   return facts.notable.some((link) => unknown(link.resolved) || link.candidates.some(unknown)) ? null : facts;
 }
 
@@ -66,7 +67,7 @@ function wellFormedFacts(value: unknown): value is FactsLine {
 }
 
 /** The links between every note's facts and the files, by place. */
-export function fileLinksOf(notes: readonly NoteFacts[], placeOf: ReadonlyMap<VaultPath, number>): FileLinks {
+export function fileLinksOf(notes: readonly NoteFacts[], placeOf: PlaceIndex): FileLinks {
   return { linksTo: placeListsOf(notes.map((facts) => facts.linksTo)), anchoredFrom: anchoredFromOf(notes, (path) => placeOf.get(path) ?? -1) };
 }
 

@@ -1,3 +1,4 @@
+import type { PlaceIndex } from "./placeIndex.js";
 import { vaultFindings, type CheckFindings } from "../analyze/checkReport.js";
 import type { SuggestionsFor } from "../analyze/findings.js";
 import { sameNames } from "../analyze/nearMiss.js";
@@ -17,7 +18,7 @@ export interface FoundVault {
 }
 
 /** What patching a vault's findings needs besides them, kept for each findings object this module made or patched. */
-const kept = new WeakMap<CheckFindings, FindingsCounts & { placeOf: ReadonlyMap<VaultPath, number> }>();
+const kept = new WeakMap<CheckFindings, FindingsCounts & { placeOf: PlaceIndex }>();
 
 /** The findings of `now`, patched from `before`'s where `patchedVaultFindings` can, else made whole. */
 export function vaultFindingsAfter(before: FoundVault | undefined, now: Omit<FoundVault, "findings">, suggestionsFor: SuggestionsFor): CheckFindings {
@@ -55,7 +56,7 @@ export function patchedVaultFindings(before: FoundVault, now: Omit<FoundVault, "
 }
 
 /** The notes at `places` now, with their facts before and now (a new note had no links), and the notes removed (left with none). */
-function editedSince(before: FoundVault, now: Omit<FoundVault, "findings">, places: readonly number[], moves: NoteMoves, placeOf: ReadonlyMap<VaultPath, number>): EditedNote[] {
+function editedSince(before: FoundVault, now: Omit<FoundVault, "findings">, places: readonly number[], moves: NoteMoves, placeOf: PlaceIndex): EditedNote[] {
   const oldPlaces = places.map((place) => moves.oldPlace[place] ?? -1).filter((old) => old !== -1);
   const factsBefore = factsAt(before.vault, [...oldPlaces, ...moves.removedPlaces], placeOf, before.scanProblems.length);
   const factsNow = factsAt(now.vault, places, placeOf, now.scanProblems.length);
@@ -79,7 +80,7 @@ export function prepareFindingsPatch(found: FoundVault): void {
 }
 
 /** The counts of findings this module did not make: from every note's facts, once. */
-function countsOf(found: FoundVault): FindingsCounts & { placeOf: ReadonlyMap<VaultPath, number> } {
+function countsOf(found: FoundVault): FindingsCounts & { placeOf: PlaceIndex } {
   const placeOf = placesOf(found.vault);
   const facts = factsAt(found.vault, found.vault.notes.map((_note, place) => place), placeOf, null);
   return { ...countsKeptWith(facts, found.findings), placeOf };
@@ -90,7 +91,7 @@ function countsOf(found: FoundVault): FindingsCounts & { placeOf: ReadonlyMap<Va
  * before them; with their problems unless `scanProblems` (how many of the vault's come first from
  * its scan) is null.
  */
-function factsAt(vault: Vault, places: readonly number[], placeOf: ReadonlyMap<VaultPath, number>, scanProblems: number | null): NoteFacts[] {
+function factsAt(vault: Vault, places: readonly number[], placeOf: PlaceIndex, scanProblems: number | null): NoteFacts[] {
   const wanted = new Set(places);
   const problems = scanProblems === null ? [] : vault.problems.slice(scanProblems);
   const facts: NoteFacts[] = [];
