@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, realpath, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { inPiecesMixed } from "./pieces.js";
+import { inBatches } from "./pieces.js";
 
 /** What the first line of every cache file says; a file whose header differs is never trusted. */
 export interface CacheHeader {
@@ -48,14 +48,17 @@ export function parseJson(line: string): unknown {
   }
 }
 
-/** Written a megabyte at a time to a temporary file renamed into place; a failure only costs speed next time. */
+/** Written a megabyte at a time to a temporary file renamed into place; a failure (a short write too) only costs speed next time. */
 export async function writeAtomically(file: string, lines: Iterable<string | Uint8Array>): Promise<void> {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
     await mkdir(join(file, ".."), { recursive: true });
     const handle = await open(temporary, "w");
     try {
-      for (const piece of inPiecesMixed(lines)) await handle.write(piece);
+      for (const batch of inBatches(lines)) {
+        const { bytesWritten } = await handle.writev(batch);
+        if (bytesWritten !== batch.reduce((sum, piece) => sum + piece.length, 0)) throw new Error(`${temporary}: short write`);
+      }
     } finally {
       await handle.close();
     }

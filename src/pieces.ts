@@ -13,22 +13,23 @@ export function* inPieces(chunks: Iterable<string>, size = 1 << 20): Generator<s
 }
 
 /**
- * `inPieces` for a mix of text and bytes, as bytes: many small pieces (a kept line per note) are
- * one write each otherwise, and 10,000 of them cost more than the copy.
+ * A mix of text and bytes in batches of about `size` bytes (or `most` pieces), for one `writev`
+ * each: kept lines read from one file that continue one another become one view, so the bytes of
+ * a patched state are written from where they were read, never copied (copying 5 MB in 1 MB
+ * pieces took 8 to 20 ms of a warm check), and 10,000 small pieces are not 10,000 writes.
  */
-export function* inPiecesMixed(chunks: Iterable<string | Uint8Array>, size = 1 << 20): Generator<Uint8Array> {
+export function* inBatches(chunks: Iterable<string | Uint8Array>, size = 1 << 20, most = 1024): Generator<Uint8Array[]> {
   let batch: Uint8Array[] = [];
   let length = 0;
   for (const chunk of chunks) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    // Views that continue one another in the same memory (kept lines read from one file) become one view, copied in one go.
     const last = batch[batch.length - 1];
     if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset) batch[batch.length - 1] = new Uint8Array(bytes.buffer, last.byteOffset, last.length + bytes.length);
     else batch.push(bytes);
     length += bytes.length;
-    if (length < size) continue;
-    yield Buffer.concat(batch, length);
+    if (length < size && batch.length < most) continue;
+    yield batch;
     [batch, length] = [[], 0];
   }
-  if (batch.length > 0) yield Buffer.concat(batch, length);
+  if (batch.length > 0) yield batch;
 }
