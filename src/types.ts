@@ -16,9 +16,13 @@ export interface Problem {
 }
 
 /** A file found by the scan. */
-export interface VaultFile {
+export interface FoundFile {
   path: VaultPath;
   absolutePath: string;
+}
+
+/** A note found by the scan, with what tells whether it changed since it was last read. */
+export interface VaultFile extends FoundFile {
   size: number;
   mtimeMs: number;
 }
@@ -27,7 +31,8 @@ export interface ScanResult {
   /** The vault folder as an absolute, real path. */
   root: string;
   notes: VaultFile[];
-  attachments: VaultFile[];
+  /** Only their paths matter to a graph (a link finds them), so they are not stat-ed: a real vault may hold as many as it has notes. */
+  attachments: FoundFile[];
   problems: Problem[];
 }
 

@@ -1,7 +1,7 @@
 import { lstatSync } from "node:fs";
 import { sep } from "node:path";
 import { compareCodeUnits, folderOf, toVaultPath } from "../keys.js";
-import type { Problem, ScanResult, VaultFile } from "../types.js";
+import type { FoundFile, Problem, ScanResult, VaultFile } from "../types.js";
 import { ignoreRule, isNotePath, isSkippedName, OBSIDIAN_CONFIG, type ScanOptions } from "./scanVault.js";
 
 /**
@@ -13,7 +13,7 @@ import { ignoreRule, isNotePath, isSkippedName, OBSIDIAN_CONFIG, type ScanOption
 export async function rescanVault(previous: ScanResult, changed: Iterable<string>, options: ScanOptions = {}): Promise<ScanResult | null> {
   const paths = [...new Set([...changed].map(toVaultPath))];
   if (paths.some((path) => path === OBSIDIAN_CONFIG)) return null;
-  const files = new Map<string, VaultFile>([...previous.notes, ...previous.attachments].map((file) => [file.path, file]));
+  const files = new Map<string, VaultFile | FoundFile>([...previous.notes, ...previous.attachments].map((file) => [file.path, file]));
   // Every folder the scan listed by these very paths (ancestors too): a file anywhere else came
   // through a symlink or a new folder, and a path among them is a folder, not a file.
   const folders = new Set([""]);
@@ -28,11 +28,11 @@ export async function rescanVault(previous: ScanResult, changed: Iterable<string
     const found = inspectFile(absolutePath);
     if (found === "other") return null;
     if (found === "gone") files.delete(path);
-    else files.set(path, { path, absolutePath, ...found });
+    else files.set(path, isNotePath(path) ? { path, absolutePath, ...found } : { path, absolutePath });
   }
   const all = [...files.values()];
-  const sorted = (list: VaultFile[]) => list.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { root: previous.root, notes: sorted(all.filter((f) => isNotePath(f.path))), attachments: sorted(all.filter((f) => !isNotePath(f.path))), problems: previous.problems };
+  const sorted = <T extends FoundFile>(list: T[]) => list.sort((a, b) => compareCodeUnits(a.path, b.path));
+  return { root: previous.root, notes: sorted(all.filter(isNote)), attachments: sorted(all.filter((f) => !isNotePath(f.path))), problems: previous.problems };
 }
 
 /** `a/b/c.md` -> `a`, `a/b`. */
@@ -51,10 +51,15 @@ function inspectFile(absolutePath: string): { size: number; mtimeMs: number } | 
   }
 }
 
-/** Whether two scans found the same files with the same sizes and times. */
+function isNote(file: VaultFile | FoundFile): file is VaultFile {
+  return isNotePath(file.path);
+}
+
+/** Whether two scans found the same files, the notes with the same sizes and times. */
 export function sameScan(a: ScanResult, b: ScanResult): boolean {
-  const same = (x: readonly VaultFile[], y: readonly VaultFile[]) => x.length === y.length && x.every((file, i) => file.path === y[i]?.path && file.size === y[i]?.size && file.mtimeMs === y[i]?.mtimeMs);
-  return same(a.notes, b.notes) && same(a.attachments, b.attachments) && sameProblems(a.problems, b.problems);
+  const samePaths = (x: readonly FoundFile[], y: readonly FoundFile[]) => x.length === y.length && x.every((file, i) => file.path === y[i]?.path);
+  const sameTimes = (x: readonly VaultFile[], y: readonly VaultFile[]) => x.every((file, i) => file.size === y[i]?.size && file.mtimeMs === y[i]?.mtimeMs);
+  return samePaths(a.notes, b.notes) && sameTimes(a.notes, b.notes) && samePaths(a.attachments, b.attachments) && sameProblems(a.problems, b.problems);
 }
 
 function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {

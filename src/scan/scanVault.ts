@@ -3,7 +3,7 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "no
 import { join, sep } from "node:path";
 import { NotegraphError } from "../errors.js";
 import { compareCodeUnits, toVaultPath } from "../keys.js";
-import type { Problem, ScanResult, VaultFile, VaultPath } from "../types.js";
+import type { FoundFile, Problem, ScanResult, VaultFile, VaultPath } from "../types.js";
 import { anyRule, globRule, obsidianFilterRule, type IgnoreRule } from "./ignoreRules.js";
 
 export interface ScanOptions {
@@ -19,17 +19,11 @@ export async function scanVault(vault: string, options: ScanOptions = {}): Promi
   const root = await vaultRoot(vault);
   const problems: Problem[] = [];
   const ignored = await ignoreRule(root, options, problems);
-  const files = walk(root, ignored, problems);
-  const byPath = (a: VaultFile, b: VaultFile) => compareCodeUnits(a.path, b.path);
-  return {
-    root,
-    notes: files.filter((f) => isNotePath(f.path)).sort(byPath),
-    attachments: files.filter((f) => !isNotePath(f.path)).sort(byPath),
-    problems,
-  };
+  const { notes, attachments } = walk(root, ignored, problems);
+  const byPath = (a: FoundFile, b: FoundFile) => compareCodeUnits(a.path, b.path);
+  return { root, notes: notes.sort(byPath), attachments: attachments.sort(byPath), problems };
 }
 
-/** What a scan of `root` leaves out: Obsidian's "Excluded files" and `--ignore`. */
 export async function ignoreRule(root: string, options: ScanOptions, problems: Problem[]): Promise<IgnoreRule> {
   const excluded = await readObsidianFilters(root, problems);
   return anyRule([obsidianFilterRule(excluded), globRule(options.ignore ?? [])]);
@@ -78,8 +72,8 @@ export function isSkippedName(name: string): boolean {
 }
 
 /** Synchronous on purpose, as `inspect` is: awaiting each folder's listing cost more than the listing. */
-function walk(root: string, ignored: IgnoreRule, problems: Problem[]): VaultFile[] {
-  const files: VaultFile[] = [];
+function walk(root: string, ignored: IgnoreRule, problems: Problem[]): { notes: VaultFile[]; attachments: FoundFile[] } {
+  const [notes, attachments]: [VaultFile[], FoundFile[]] = [[], []];
   const seenFolders = new Set<string>([root]);
   const pending: Folder[] = [{ absolute: root, path: "" }];
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
@@ -98,16 +92,27 @@ function walk(root: string, ignored: IgnoreRule, problems: Problem[]): VaultFile
       const found = inspect(root, absolutePath, path, entry);
       if ("problem" in found) {
         problems.push(found.problem);
-      } else if (found.info.isDirectory()) {
+      } else if (found.kind === "folder") {
         if (ignored(`${path}/`) || seenFolders.has(found.real)) continue;
         seenFolders.add(found.real);
         pending.push({ absolute: absolutePath, path });
-      } else if (found.info.isFile() && !ignored(path)) {
-        files.push({ path, absolutePath, size: found.info.size, mtimeMs: found.info.mtimeMs });
+      } else if (found.kind === "file" && !ignored(path)) {
+        if (!isNotePath(path)) attachments.push({ path, absolutePath });
+        else addNote(notes, problems, { path, absolutePath }, found.real);
       }
     }
   }
-  return files;
+  return { notes, attachments };
+}
+
+/** A note with its size and time, which tell a cache whether it changed; a note that cannot be stat-ed is a problem instead. */
+function addNote(notes: VaultFile[], problems: Problem[], file: FoundFile, real: string): void {
+  try {
+    const info = statSync(real);
+    notes.push({ ...file, size: info.size, mtimeMs: info.mtimeMs });
+  } catch (error) {
+    problems.push({ path: file.path, message: `cannot be read (${errorCode(error)})` });
+  }
 }
 
 /** Printable ASCII but `\`: a name that needs no splitting or normalizing. */
@@ -125,20 +130,28 @@ interface Folder {
   path: VaultPath | "";
 }
 
+type Entry = { kind: "folder" | "file" | "other"; real: string } | { problem: Problem };
+
 /**
- * Stats an entry, following a symlink only while it stays inside the vault. Synchronous on
- * purpose: 10,000 stats take 40 ms this way and 130 ms as promises (100,000: 0.5 s and 3 s).
+ * What an entry is, following a symlink only while it stays inside the vault. Anything else is
+ * what the listing says, with no stat: at 10,000 files the stats were most of a scan (40 to 90 ms
+ * of a warm check), and only notes need one. Synchronous on purpose: 10,000 stats take 40 ms this
+ * way and 130 ms as promises (100,000: 0.5 s and 3 s).
  */
-function inspect(root: string, absolutePath: string, path: VaultPath, entry: Dirent): { info: Stats; real: string } | { problem: Problem } {
+function inspect(root: string, absolutePath: string, path: VaultPath, entry: Dirent): Entry {
+  // Anything but a symlink sits where the walk found it, inside the vault.
+  if (!entry.isSymbolicLink()) return { kind: kindOf(entry), real: absolutePath };
   try {
-    // Anything but a symlink sits where the walk found it, inside the vault.
-    if (!entry.isSymbolicLink()) return { info: statSync(absolutePath), real: absolutePath };
     const real = realpathSync(absolutePath);
     if (real !== root && !real.startsWith(root + sep)) return { problem: { path, message: "symlink points outside the vault; not followed" } };
-    return { info: statSync(real), real };
+    return { kind: kindOf(statSync(real)), real };
   } catch (error) {
     return { problem: { path, message: `cannot be read (${errorCode(error)})` } };
   }
+}
+
+function kindOf(info: Dirent | Stats): "folder" | "file" | "other" {
+  return info.isDirectory() ? "folder" : info.isFile() ? "file" : "other";
 }
 
 function errorCode(error: unknown): string {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,6 +14,21 @@ describe("scanVault", () => {
   it("finds notes and attachments, sorted by path", async () => {
     const root = makeVault({ "b.md": "", "a/c.md": "", "img/x.png": "", "doc.pdf": "" });
     expect(await paths(root)).toEqual({ notes: ["a/c.md", "b.md"], attachments: ["doc.pdf", "img/x.png"], problems: [] });
+  });
+
+  it("gives notes their size and time, attachments their path alone, and leaves out what is neither file nor folder", async () => {
+    const root = makeVault({ "a.md": "four", "real/b.md": "sixteen bytes...", "img/x.png": "png" });
+    symlinkSync(join(root, "real", "b.md"), join(root, "linked.md"));
+    symlinkSync(join(root, "img", "x.png"), join(root, "linked.png"));
+    execFileSync("mkfifo", [join(root, "pipe.md")]);
+    const scan = await scanVault(root);
+    expect(scan.notes.map(({ path, size }) => [path, size])).toEqual([["a.md", 4], ["linked.md", 16], ["real/b.md", 16]]);
+    expect(scan.notes.every((note) => note.mtimeMs > 0)).toBe(true);
+    expect(scan.attachments).toEqual([
+      { path: "img/x.png", absolutePath: join(root, "img", "x.png") },
+      { path: "linked.png", absolutePath: join(root, "linked.png") },
+    ]);
+    expect(scan.problems).toEqual([]);
   });
 
   it("skips dot-folders and node_modules", async () => {
