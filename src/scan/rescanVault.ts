@@ -28,7 +28,7 @@ export async function rescanVault(previous: ScanResult, changed: Iterable<string
     const found = inspectFile(absolutePath);
     if (found === "other") return null;
     if (found === "gone") files.delete(path);
-    else files.set(path, isNotePath(path) ? { path, absolutePath, ...found } : { path, absolutePath });
+    else files.set(path, isNotePath(path) ? { path, absolutePath, size: found.size, mtimeMs: found.mtimeMs } : { path, absolutePath });
   }
   const all = [...files.values()];
   const sorted = <T extends FoundFile>(list: T[]) => list.sort((a, b) => compareCodeUnits(a.path, b.path));
