@@ -10,10 +10,12 @@ import { defuseMarkdown } from "./defuseMarkdown.js";
 import { readFrontmatter, type Frontmatter } from "./frontmatter.js";
 import { LineIndex } from "./lineIndex.js";
 import { isExternalUrl, markdownLinkParts, wikiLinkParts, type LinkParts } from "./linkParts.js";
-import { remarkGfmBlocks } from "./remarkGfmBlocks.js";
+import { mayHoldTable, remarkGfmBlocks } from "./remarkGfmBlocks.js";
 import { remarkWikiLink } from "./remarkWikiLink.js";
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfmBlocks).use(remarkWikiLink).freeze();
+const markdown = (tables: boolean) => unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfmBlocks, { tables }).use(remarkWikiLink).freeze();
+const processor = markdown(true);
+const processorWithoutTables = markdown(false);
 
 /** Inline `#tag`: letters, digits, `_`, `-`, `/`, not all digits, not inside a word. */
 const INLINE_TAG = /(?<![\p{L}\p{N}_/&#])#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
@@ -31,7 +33,7 @@ export interface ParseOptions {
 export function parseNote(path: VaultPath, text: string, options: ParseOptions = {}): ParsedNote {
   // Same length and lines as `text`: positions found in the tree hold for both.
   const defused = defuseMarkdown(text);
-  const tree = processor.parse(defused.text);
+  const tree = (mayHoldTable(defused.text) ? processor : processorWithoutTables).parse(defused.text);
   const lines = new LineIndex(text);
   const problems: Problem[] = defused.findings.map((found) => ({ path, ...found }));
   const frontmatter = frontmatterOf(tree, text, lines, problems, path);
