@@ -1,4 +1,3 @@
-import { placeIndexOf, type PlaceIndex } from "./placeIndex.js";
 import { readFileSync } from "node:fs";
 import { cacheFileFor, parseJson, sameHeader, writeAtomically, type CacheHeader } from "../cacheFiles.js";
 import type { CheckFindings } from "../analyze/checkReport.js";
@@ -6,6 +5,7 @@ import { suggestionsOf } from "../analyze/nearMiss.js";
 import type { Problem, ScanResult, VaultPath } from "../types.js";
 import type { NoteDetails, NoteFacts } from "./noteFacts.js";
 import { countsKeptWith, type Spellings } from "./patchFindings.js";
+import { placeIndexOf, type PlaceIndex } from "./placeIndex.js";
 import { placesAt } from "./placeLists.js";
 import { factsLine, factsOfLine, fileLinksLine, fileLinksOf, fileLinksOfLine, type FileLinks } from "./stateLines.js";
 import { damaged, detailsOver, storedDetails, storedKeys, storedNames, type DetailsStore, type KeysStore, type NamesStore } from "./stateStores.js";

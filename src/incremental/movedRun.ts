@@ -1,9 +1,9 @@
-import { placeIndexOf, type PlaceIndex } from "./placeIndex.js";
 import { changedNameTest } from "../resolve/changedNames.js";
 import { fileKeysOf, type FileKeys } from "../resolve/nameIndex.js";
 import type { LookupKey, VaultPath } from "../types.js";
 import type { LastRun } from "./checkState.js";
 import type { FileChanges } from "./fileChanges.js";
+import { placeIndexOf, type PlaceIndex } from "./placeIndex.js";
 import { notesReaching, placeListsMoved } from "./placeLists.js";
 import { withoutLinks, type NoteFacts } from "./noteFacts.js";
 import type { EditedNote } from "./patchFindings.js";

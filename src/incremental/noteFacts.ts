@@ -1,6 +1,6 @@
-import type { PlaceIndex } from "./placeIndex.js";
 import type { FindingLink } from "../analyze/findings.js";
 import type { Heading, NoteRecord, Problem, ResolvedLink, VaultFile, VaultPath } from "../types.js";
+import type { PlaceIndex } from "./placeIndex.js";
 
 /**
  * What a check keeps of a note between runs and reads on every run: enough to redo every

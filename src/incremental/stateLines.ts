@@ -1,8 +1,8 @@
-import type { PlaceIndex } from "./placeIndex.js";
 import { parseJson } from "../cacheFiles.js";
 import type { FindingLink } from "../analyze/findings.js";
 import type { Problem, VaultPath } from "../types.js";
 import type { NoteFacts } from "./noteFacts.js";
+import type { PlaceIndex } from "./placeIndex.js";
 import { placeListsJson, placeListsOf, placeListsOfFlat, placeListsWith, placesAt, type PlaceLists } from "./placeLists.js";
 import { anchoredFromAfter, anchoredFromOf, type EditedNote, type PlaceOf } from "./patchFindings.js";
 

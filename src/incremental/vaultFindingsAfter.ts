@@ -1,4 +1,3 @@
-import type { PlaceIndex } from "./placeIndex.js";
 import { vaultFindings, type CheckFindings } from "../analyze/checkReport.js";
 import type { SuggestionsFor } from "../analyze/findings.js";
 import { sameNames } from "../analyze/nearMiss.js";
@@ -8,6 +7,7 @@ import { sameAnchors } from "../resolve/anchors.js";
 import type { NoteRecord, Problem, Vault, VaultPath } from "../types.js";
 import { noteFacts, withoutLinks, type NoteFacts } from "./noteFacts.js";
 import { countsKeptWith, MOST_CHANGED, patchFindings, type EditedNote, type FindingsCounts } from "./patchFindings.js";
+import type { PlaceIndex } from "./placeIndex.js";
 
 /** A vault loaded before, with its findings. */
 export interface FoundVault {
