@@ -103,7 +103,7 @@ function readBody(tree: Root, text: string, lines: LineIndex, keepText: boolean)
       if (node.type === "link") return SKIP;
     } else if (node.type === "text") {
       readText(node.value, body);
-      for (const empty of node.value.matchAll(EMPTY_WIKILINK)) body.emptyLinks.push({ raw: empty[0], line: lines.placeOf(offset + empty.index).line });
+      if (node.value.includes("[[")) for (const empty of node.value.matchAll(EMPTY_WIKILINK)) body.emptyLinks.push({ raw: empty[0], line: lines.placeOf(offset + empty.index).line });
       body.text?.push({ value: node.value, ...lines.placeOf(offset) });
     }
     return undefined;
@@ -122,10 +122,30 @@ function readHeading(node: MdastHeading, line: number, body: Body): void {
   if (node.depth === 1 && body.firstH1 === null && text !== "") body.firstH1 = text;
 }
 
+// matchAll copies its regular expression for each text node: text without the mark is not searched.
 function readText(value: string, body: Body): void {
-  for (const match of value.matchAll(INLINE_TAG)) if (match[1]) body.tags.push(match[1]);
-  for (const match of value.matchAll(BLOCK_ID)) if (match[1]) body.blockIds.push(match[1]);
-  body.words += value.split(/\s+/).filter((word) => word !== "").length;
+  if (value.includes("#")) for (const match of value.matchAll(INLINE_TAG)) if (match[1]) body.tags.push(match[1]);
+  if (value.includes("^")) for (const match of value.matchAll(BLOCK_ID)) if (match[1]) body.blockIds.push(match[1]);
+  body.words += wordCount(value);
+}
+
+/** Runs of anything but JavaScript's `\s`, as `split(/\s+/)` finds words, without making the list. */
+export function wordCount(value: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < value.length; i++) {
+    const space = isSpace(value.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** ECMAScript's WhiteSpace and LineTerminator, what `\s` matches. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function wikiLinkRecord(parts: LinkParts, raw: string, lines: LineIndex, offset: number): LinkRecord {

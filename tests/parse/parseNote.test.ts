@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseNote } from "../../src/parse/parseNote.js";
+import { parseNote, wordCount } from "../../src/parse/parseNote.js";
 import type { LinkRecord, VaultPath } from "../../src/types.js";
 
 const parse = (text: string, path = "Note.md") => parseNote(path as VaultPath, text);
@@ -156,5 +157,25 @@ describe("problems", () => {
     const parsed = parse(`---\n${bomb.join("\n")}\n---\n[[Still]]\n`);
     expect(parsed.problems[0]?.message).toMatch(/^frontmatter/);
     expect(parsed.note.links.map((l) => l.target)).toEqual(["Still"]);
+  });
+});
+
+describe("wordCount", () => {
+  const bySplit = (text: string) => text.split(/\s+/).filter((word) => word !== "").length;
+
+  it("splits where \\s does, at every UTF-16 code unit", () => {
+    const mismatched: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      if (wordCount(text) !== bySplit(text)) mismatched.push(code);
+    }
+    expect(mismatched).toEqual([]);
+  });
+
+  it("counts as split(/\\s+/) does (property)", () => {
+    const unit = fc.constantFrom("a", "é", " ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u200b", "#tag", "😀");
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }).map((units) => units.join("")), (text) => {
+      expect(wordCount(text)).toBe(bySplit(text));
+    }));
   });
 });
