@@ -61,6 +61,8 @@ function textList(value: unknown, field: string, problems: string[]): string[] {
 
 function frontmatterLinks(doc: ReturnType<typeof parseDocument>, yamlText: string): Frontmatter["links"] {
   const links: Frontmatter["links"] = [];
+  // Most frontmatter links nowhere: its nodes are walked only when its text holds a `[[`.
+  if (!yamlText.includes("[[")) return links;
   visit(doc, {
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
