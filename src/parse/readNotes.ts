@@ -114,8 +114,11 @@ export async function readNote(file: VaultFile, options: ParseOptions = {}): Pro
   return bytes instanceof Uint8Array ? parseBytes(file, bytes, options, await markdownParser()) : bytes;
 }
 
-/** The note's bytes, or the record of a note that cannot be read. */
-/** Synchronous on purpose: on a parse worker an awaited read took about 0.2 ms a note (opening a handle, fstat, read, close, and the wait), several times the read itself. */
+/**
+ * The note's bytes, or the record of a note that cannot be read. Read synchronously on purpose:
+ * on a parse worker an awaited read took about 0.2 ms a note (opening a handle, fstat, read,
+ * close, and the wait), several times the read itself.
+ */
 async function readBytes(file: VaultFile): Promise<Uint8Array | ParsedNote> {
   try {
     return readFileSync(file.absolutePath);
