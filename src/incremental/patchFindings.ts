@@ -217,10 +217,11 @@ function patchProblems(problems: readonly Problem[], scanBefore: readonly Proble
   const paths = new Set<string>(edited.map((note) => note.after.path));
   // The scan's problems then, each taken out once: a note may have found one of the same path and text.
   const scanLeft = new Map<string, number>();
-  for (const problem of scanBefore) scanLeft.set(problemKey(problem), (scanLeft.get(problemKey(problem)) ?? 0) + 1);
+  for (const key of scanBefore.map(problemKey)) scanLeft.set(key, (scanLeft.get(key) ?? 0) + 1);
   const kept = problems.filter((problem) => {
-    const left = scanLeft.get(problemKey(problem)) ?? 0;
-    if (left > 0) scanLeft.set(problemKey(problem), left - 1);
+    const key = problemKey(problem);
+    const left = scanLeft.get(key) ?? 0;
+    if (left > 0) scanLeft.set(key, left - 1);
     return left === 0 && !paths.has(problem.path);
   });
   return [...kept, ...scanNow, ...edited.flatMap((note) => note.after.problems)].sort(compareProblems);
